@@ -1,0 +1,121 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { z } from 'zod';
+import { KINDS, type Dataset, type Kind } from './schema.js';
+
+/** One problem in a seed file: which file, which record, which field, and what is wrong. */
+export interface SeedIssue {
+  readonly file: string;
+  readonly record?: string;
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** Thrown before anything is written when any file or record is invalid; lists every issue. */
+export class SeedValidationError extends Error {
+  override name = 'SeedValidationError';
+  constructor(readonly issues: readonly SeedIssue[]) {
+    super(
+      `Seed data rejected (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was written:\n` +
+        issues
+          .slice(0, 50)
+          .map((i) => `  ${i.file}${i.record ? ` ${i.record}` : ''}${i.field ? ` field "${i.field}"` : ''}: ${i.message}`)
+          .join('\n') +
+        (issues.length > 50 ? `\n  … and ${issues.length - 50} more` : ''),
+    );
+  }
+}
+
+/** A dataset with every record annotated with the file it came from (for error messages). */
+export interface LoadedDataset {
+  readonly data: Dataset;
+  readonly origin: ReadonlyMap<object, string>;
+  readonly files: readonly string[];
+}
+
+export function emptyDataset(): Dataset {
+  return {
+    documents: [],
+    'member-states': [],
+    regions: [],
+    entities: [],
+    resolutions: [],
+    'legal-instruments': [],
+    'thematic-areas': [],
+    projects: [],
+    recommendations: [],
+    contributions: [],
+    'project-identities': [],
+    reconciliation: [],
+  };
+}
+
+// Longest prefix first, so "project-identities" is not taken for "projects".
+const PREFIXES = (Object.keys(KINDS) as Kind[]).sort((a, b) => b.length - a.length);
+
+/** The kind a file holds, from its name (`projects-a72840-matrix.json` → `projects`). */
+export function kindOfFile(file: string): Kind | null {
+  const name = basename(file).replace(/\.json$/, '');
+  return PREFIXES.find((prefix) => name === prefix || name.startsWith(`${prefix}-`)) ?? null;
+}
+
+function recordLabel(raw: unknown, index: number): string {
+  const key = raw !== null && typeof raw === 'object' && 'key' in raw ? (raw as { key: unknown }).key : undefined;
+  return typeof key === 'string' ? `record #${index + 1} (key "${key}")` : `record #${index + 1}`;
+}
+
+/**
+ * Validates raw records of one kind; pushes one issue per invalid field. Returns the parsed records.
+ */
+export function validateRecords(kind: Kind, file: string, raw: unknown, issues: SeedIssue[]): object[] {
+  if (!Array.isArray(raw)) {
+    issues.push({ file, message: 'must contain a JSON array of records' });
+    return [];
+  }
+  const schema: z.ZodType = KINDS[kind];
+  const parsed: object[] = [];
+  raw.forEach((item, index) => {
+    const result = schema.safeParse(item);
+    if (result.success) {
+      parsed.push(result.data as object);
+    } else {
+      for (const issue of result.error.issues) {
+        issues.push({ file, record: recordLabel(item, index), field: issue.path.join('.'), message: issue.message });
+      }
+    }
+  });
+  return parsed;
+}
+
+/** Reads and validates every `*.json` file of the given folders; throws SeedValidationError on any problem. */
+export async function readDataset(dirs: readonly string[]): Promise<LoadedDataset> {
+  const data = emptyDataset();
+  const origin = new Map<object, string>();
+  const issues: SeedIssue[] = [];
+  const files: string[] = [];
+  for (const dir of dirs) {
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+    for (const name of names) {
+      const file = join(dir, name);
+      files.push(file);
+      const kind = kindOfFile(name);
+      if (kind === null) {
+        issues.push({ file, message: `unknown kind: the file name must start with one of ${PREFIXES.join(', ')}` });
+        continue;
+      }
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await readFile(file, 'utf8'));
+      } catch (error) {
+        issues.push({ file, message: `not valid JSON: ${(error as Error).message}` });
+        continue;
+      }
+      for (const record of validateRecords(kind, file, raw, issues)) {
+        (data[kind] as object[]).push(record);
+        origin.set(record, file);
+      }
+    }
+  }
+  if (issues.length > 0) throw new SeedValidationError(issues);
+  return { data, origin, files };
+}

@@ -1,0 +1,501 @@
+// Turns a validated Dataset into node and relationship rows for the writer, checking references.
+import type { Label } from '../src/core/ids.js';
+import type { LoadedDataset, SeedIssue } from './dataset.js';
+import type { Dataset, ProjectRecord, Source } from './schema.js';
+
+export type Props = Record<string, string | number | boolean | null | string[] | number[] | boolean[]>;
+
+export interface NodeRow {
+  readonly key: string;
+  readonly props: Props;
+}
+
+/** One relationship to write; `merge` distinguishes parallel links of one type between two nodes. */
+export interface RelRow {
+  readonly type: RelType;
+  readonly fromLabel: Label;
+  readonly from: string;
+  readonly toLabel: Label;
+  readonly to: string;
+  readonly merge?: string;
+  readonly props: Props;
+}
+
+export const REL_TYPES = [
+  'CITED_IN',
+  'IMPLEMENTED_BY',
+  'BENEFITS',
+  'COVERS',
+  'IMPLEMENTS',
+  'SUPPORTS',
+  'ADDRESSES',
+  'ISSUED_BY',
+  'ADDRESSED_TO',
+  'REFERS_TO',
+  'MANDATES',
+  'RECALLS',
+  'MEMBER_OF',
+  'CONTRIBUTES_TO',
+  'PART_OF',
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+/** Relationship types each label's record owns (outgoing): a reload replaces them. */
+export const OWNED: Readonly<Record<Label, readonly RelType[]>> = {
+  Document: ['CITED_IN'],
+  MemberState: ['CITED_IN'],
+  Region: ['CITED_IN'],
+  Entity: ['CITED_IN', 'PART_OF'],
+  Resolution: ['CITED_IN', 'MANDATES', 'RECALLS'],
+  LegalInstrument: ['CITED_IN'],
+  ThematicArea: ['CITED_IN'],
+  Project: ['CITED_IN', 'IMPLEMENTED_BY', 'BENEFITS', 'COVERS', 'SUPPORTS', 'ADDRESSES'],
+  Recommendation: ['CITED_IN', 'ISSUED_BY', 'ADDRESSED_TO', 'REFERS_TO', 'ADDRESSES'],
+};
+
+export interface Graph {
+  readonly nodes: ReadonlyMap<Label, NodeRow[]>;
+  readonly rels: readonly RelRow[];
+  /** Region keys whose MEMBER_OF links this load owns (incoming). */
+  readonly regionKeys: readonly string[];
+  /** Recommendation keys whose IMPLEMENTS links this load owns (incoming). */
+  readonly recommendationKeys: readonly string[];
+  /** Documents whose contributor lists this load carries (their CONTRIBUTES_TO links are replaced). */
+  readonly contributionDocuments: readonly string[];
+}
+
+/** Keys already in the database, so that an additional file may refer to them. */
+export type ExistingKeys = ReadonlyMap<Label, ReadonlySet<string>>;
+
+const KIND_LABEL = {
+  documents: 'Document',
+  'member-states': 'MemberState',
+  regions: 'Region',
+  entities: 'Entity',
+  resolutions: 'Resolution',
+  'legal-instruments': 'LegalInstrument',
+  'thematic-areas': 'ThematicArea',
+  projects: 'Project',
+  recommendations: 'Recommendation',
+} as const satisfies Partial<Record<keyof Dataset, Label>>;
+
+const STATUS_ORDER = ['unknown', 'pipeline', 'planned', 'approved', 'ongoing', 'suspended', 'completed'];
+
+function uniq<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+function searchText(...parts: (string | null | undefined | readonly string[])[]): string {
+  return uniq(parts.flat().filter((p): p is string => typeof p === 'string' && p.length > 0)).join(' | ');
+}
+
+/** Merges the records that project-identities says are one project; the first record's scalars win. */
+export function mergeProjectIdentities(loaded: LoadedDataset, issues: SeedIssue[]): ProjectRecord[] {
+  const { data, origin } = loaded;
+  const byKey = new Map(data.projects.map((p) => [p.key, p]));
+  const absorbed = new Set<string>();
+  const merged = new Map<string, ProjectRecord>();
+  for (const identity of data['project-identities']) {
+    const file = origin.get(identity) ?? 'project-identities';
+    const parts = [identity.key, ...identity.sameAs].map((k) => byKey.get(k)).filter((p) => p !== undefined);
+    for (const k of identity.sameAs) {
+      if (!byKey.has(k)) issues.push({ file, record: `identity "${identity.key}"`, field: 'sameAs', message: `unknown Project "${k}"` });
+      if (absorbed.has(k)) issues.push({ file, record: `identity "${identity.key}"`, field: 'sameAs', message: `Project "${k}" is merged twice` });
+      absorbed.add(k);
+    }
+    const [first, ...rest] = parts;
+    if (first === undefined) continue;
+    const target: ProjectRecord = { ...first, key: identity.key };
+    for (const other of rest) {
+      target.aliases = uniq([...target.aliases, ...(other.title !== target.title ? [other.title] : []), ...other.aliases]);
+      target.codes = uniq([...target.codes, ...other.codes]);
+      target.pillars = uniq([...target.pillars, ...other.pillars]);
+      target.summary ??= other.summary;
+      target.period ??= other.period;
+      target.global ||= other.global;
+      target.scopeAsWritten ??= other.scopeAsWritten;
+      target.statuses = [...target.statuses, ...other.statuses];
+      target.budgets = [...target.budgets, ...other.budgets];
+      target.implementers = [...target.implementers, ...other.implementers];
+      target.beneficiaries = [...target.beneficiaries, ...other.beneficiaries];
+      target.regions = [...target.regions, ...other.regions];
+      target.resolutions = [...target.resolutions, ...other.resolutions];
+      target.themes = [...target.themes, ...other.themes];
+      target.sources = [...target.sources, ...other.sources];
+      target.note = [target.note, other.note].filter(Boolean).join(' ') || undefined;
+    }
+    if (identity.key !== first.key) target.codes = uniq([identity.key, ...target.codes]);
+    target.note = [target.note, `Merged from ${[first.key, ...rest.map((r) => r.key)].join(', ')}: ${identity.basis}`]
+      .filter(Boolean)
+      .join(' ');
+    merged.set(identity.key, target);
+    for (const p of parts) absorbed.add(p.key);
+  }
+  const out: ProjectRecord[] = [];
+  for (const p of data.projects) {
+    if (!absorbed.has(p.key)) out.push(p);
+  }
+  return [...out, ...merged.values()];
+}
+
+/** Builds the rows to write and checks every reference; pushes issues for anything dangling. */
+export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues: SeedIssue[]): Graph {
+  const { data, origin } = loaded;
+  const projects = mergeProjectIdentities(loaded, issues);
+  const records: Record<Label, { key: string; illustrative?: boolean }[]> = {
+    Document: data.documents,
+    MemberState: data['member-states'],
+    Region: data.regions,
+    Entity: data.entities,
+    Resolution: data.resolutions,
+    LegalInstrument: data['legal-instruments'],
+    ThematicArea: data['thematic-areas'],
+    Project: projects,
+    Recommendation: data.recommendations,
+  };
+
+  // Duplicate keys across files of one kind.
+  const known = new Map<Label, Set<string>>();
+  for (const [label, list] of Object.entries(records) as [Label, { key: string }[]][]) {
+    const seen = new Set<string>();
+    for (const record of list) {
+      if (seen.has(record.key)) {
+        issues.push({ file: origin.get(record) ?? label, record: `key "${record.key}"`, field: 'key', message: `duplicate ${label} key` });
+      }
+      seen.add(record.key);
+    }
+    known.set(label, new Set([...seen, ...(existing.get(label) ?? [])]));
+  }
+
+  const rels: RelRow[] = [];
+  let current: { file: string; record: string } = { file: '', record: '' };
+  const check = (label: Label, key: string, field: string): boolean => {
+    if (known.get(label)?.has(key)) return true;
+    issues.push({ ...current, field, message: `unknown ${label} "${key}"` });
+    return false;
+  };
+  const link = (
+    type: RelType,
+    fromLabel: Label,
+    from: string,
+    toLabel: Label,
+    to: string,
+    field: string,
+    source: Source | undefined,
+    props: Props = {},
+    merge?: string,
+  ) => {
+    if (!check(toLabel, to, field)) return;
+    if (source !== undefined) check('Document', source.document, `${field}.source.document`);
+    rels.push({
+      type,
+      fromLabel,
+      from,
+      toLabel,
+      to,
+      merge,
+      props: { ...props, sourceDocuments: source ? [source.document] : [], sourceParagraphs: source ? [source.paragraph] : [] },
+    });
+  };
+  const cite = (label: Label, key: string, sources: readonly Source[]) => {
+    sources.forEach((s, i) => link('CITED_IN', label, key, 'Document', s.document, `sources.${i}.document`, undefined, { paragraph: s.paragraph }, s.paragraph));
+  };
+  const at = (record: object, key: string) => {
+    current = { file: origin.get(record) ?? '(fixture)', record: `key "${key}"` };
+  };
+
+  const nodes = new Map<Label, NodeRow[]>();
+  const put = (label: Label, key: string, props: Props) => {
+    const list = nodes.get(label) ?? [];
+    list.push({ key, props: { key, ...props } });
+    nodes.set(label, list);
+  };
+
+  for (const d of data.documents) {
+    at(d, d.key);
+    const rec = data.reconciliation.filter((r) => r.document === d.key);
+    put('Document', d.key, {
+      title: d.title,
+      symbol: d.symbol,
+      symbolPrinted: d.symbolPrinted,
+      date: d.date,
+      dateNote: d.dateNote ?? null,
+      language: d.language,
+      publisher: d.publisher ?? null,
+      role: d.role,
+      illustrative: d.illustrative,
+      note: d.note ?? null,
+      reconciliationScopes: rec.map((r) => r.scope),
+      reconciliationStated: rec.map((r) => (r.stated === null ? '' : String(r.stated))),
+      reconciliationParsed: rec.map((r) => (r.parsed === null ? '' : String(r.parsed))),
+      reconciliationNotes: rec.map((r) => r.note ?? ''),
+      searchText: searchText(d.key, d.symbol, d.title, d.publisher),
+    });
+    cite('Document', d.key, d.sources);
+  }
+  for (const r of data.reconciliation) {
+    current = { file: origin.get(r) ?? 'reconciliation', record: `scope "${r.scope}"` };
+    check('Document', r.document, 'document');
+  }
+  for (const s of data['member-states']) {
+    at(s, s.key);
+    put('MemberState', s.key, {
+      name: s.name,
+      nameZh: s.nameZh ?? null,
+      aliases: s.aliases,
+      observer: s.observer,
+      illustrative: s.illustrative,
+      note: s.note ?? null,
+      searchText: searchText(s.key, s.name, s.aliases),
+    });
+    cite('MemberState', s.key, s.sources);
+  }
+  for (const r of data.regions) {
+    at(r, r.key);
+    put('Region', r.key, {
+      name: r.name,
+      nameZh: r.nameZh ?? null,
+      aliases: r.aliases,
+      kind: r.kind,
+      illustrative: r.illustrative,
+      note: r.note ?? null,
+      searchText: searchText(r.name, r.aliases),
+    });
+    cite('Region', r.key, r.sources);
+    r.members.forEach((m, i) => {
+      if (!check('MemberState', m.state, `members.${i}.state`)) return;
+      link('MEMBER_OF', 'MemberState', m.state, 'Region', r.key, `members.${i}.state`, m.source, { basis: m.basis });
+    });
+  }
+  for (const e of data.entities) {
+    at(e, e.key);
+    put('Entity', e.key, {
+      name: e.name,
+      nameZh: e.nameZh ?? null,
+      aliases: e.aliases,
+      kind: e.kind,
+      compactMember: e.compactMember,
+      compactSourceDocument: e.compactSource?.document ?? null,
+      compactSourceParagraph: e.compactSource?.paragraph ?? null,
+      illustrative: e.illustrative,
+      note: e.note ?? null,
+      searchText: searchText(e.key, e.name, e.aliases),
+    });
+    cite('Entity', e.key, e.sources);
+    if (e.parent !== undefined) link('PART_OF', 'Entity', e.key, 'Entity', e.parent, 'parent', e.sources[0]);
+  }
+  for (const r of data.resolutions) {
+    at(r, r.key);
+    put('Resolution', r.key, {
+      kind: r.kind,
+      body: r.body,
+      number: r.number,
+      year: r.year,
+      topic: r.topic,
+      asWritten: r.asWritten.map((a) => a.text),
+      asWrittenDocuments: r.asWritten.map((a) => a.source.document),
+      asWrittenParagraphs: r.asWritten.map((a) => a.source.paragraph),
+      correction: r.correction ?? null,
+      illustrative: r.illustrative,
+      note: r.note ?? null,
+      searchText: searchText(r.key, r.number, r.topic, r.asWritten.map((a) => a.text)),
+    });
+    cite('Resolution', r.key, r.sources);
+    r.mandates.forEach((m, i) => link('MANDATES', 'Resolution', r.key, 'Entity', m.entity, `mandates.${i}.entity`, m.source));
+    r.recalls.forEach((m, i) =>
+      link('RECALLS', 'Resolution', r.key, 'Resolution', m.resolution, `recalls.${i}.resolution`, m.source),
+    );
+  }
+  for (const l of data['legal-instruments']) {
+    at(l, l.key);
+    put('LegalInstrument', l.key, {
+      name: l.name,
+      shortName: l.shortName ?? null,
+      year: l.year,
+      illustrative: l.illustrative,
+      note: l.note ?? null,
+      searchText: searchText(l.name, l.shortName),
+    });
+    cite('LegalInstrument', l.key, l.sources);
+  }
+  for (const t of data['thematic-areas']) {
+    at(t, t.key);
+    put('ThematicArea', t.key, {
+      name: t.name,
+      nameZh: t.nameZh ?? null,
+      description: t.description,
+      workingGroup: t.workingGroup ?? null,
+      illustrative: t.illustrative,
+      note: t.note ?? null,
+      searchText: searchText(t.key, t.name, t.workingGroup),
+    });
+    cite('ThematicArea', t.key, t.sources);
+  }
+  for (const p of projects) {
+    at(p, p.key);
+    const latest = [...p.statuses].sort(
+      (a, b) => (b.asOf ?? '').localeCompare(a.asOf ?? '') || STATUS_ORDER.indexOf(b.status) - STATUS_ORDER.indexOf(a.status),
+    )[0];
+    put('Project', p.key, {
+      title: p.title,
+      aliases: p.aliases,
+      codes: p.codes,
+      pillars: uniq(p.pillars),
+      summary: p.summary ?? null,
+      startYear: p.period?.start ?? null,
+      endYear: p.period?.end ?? null,
+      periodAsWritten: p.period?.asWritten ?? null,
+      status: latest?.status ?? 'unknown',
+      statusValues: p.statuses.map((s) => s.status),
+      statusAsWritten: p.statuses.map((s) => s.asWritten ?? ''),
+      statusAsOf: p.statuses.map((s) => s.asOf ?? ''),
+      statusDocuments: p.statuses.map((s) => s.source.document),
+      statusParagraphs: p.statuses.map((s) => s.source.paragraph),
+      budgetAmounts: p.budgets.map((b) => b.amount),
+      budgetCurrencies: p.budgets.map((b) => b.currency),
+      budgetKinds: p.budgets.map((b) => b.kind ?? ''),
+      budgetYears: p.budgets.map((b) => b.year ?? 0),
+      budgetDocuments: p.budgets.map((b) => b.source.document),
+      budgetParagraphs: p.budgets.map((b) => b.source.paragraph),
+      global: p.global,
+      scopeAsWritten: p.scopeAsWritten ?? null,
+      illustrative: p.illustrative,
+      note: p.note ?? null,
+      searchText: searchText(p.key, p.title, p.aliases, p.codes, p.summary),
+    });
+    cite('Project', p.key, p.sources);
+    p.implementers.forEach((x, i) =>
+      link('IMPLEMENTED_BY', 'Project', p.key, 'Entity', x.entity, `implementers.${i}.entity`, x.source, { role: x.role }, x.role),
+    );
+    p.beneficiaries.forEach((x, i) => link('BENEFITS', 'Project', p.key, 'MemberState', x.state, `beneficiaries.${i}.state`, x.source));
+    p.regions.forEach((x, i) => link('COVERS', 'Project', p.key, 'Region', x.region, `regions.${i}.region`, x.source));
+    p.resolutions.forEach((x, i) =>
+      link('SUPPORTS', 'Project', p.key, 'Resolution', x.resolution, `resolutions.${i}.resolution`, x.source, { how: x.how ?? null }),
+    );
+    p.themes.forEach((x, i) =>
+      link('ADDRESSES', 'Project', p.key, 'ThematicArea', x.theme, `themes.${i}.theme`, x.source, { how: x.how, rule: x.rule ?? null }),
+    );
+  }
+  for (const r of data.recommendations) {
+    at(r, r.key);
+    put('Recommendation', r.key, {
+      title: r.title,
+      summary: r.summary,
+      audience: r.audience,
+      pillars: uniq(r.pillars),
+      paragraph: r.paragraph,
+      heading: r.heading ?? null,
+      document: r.sources[0]?.document ?? null,
+      illustrative: r.illustrative,
+      note: r.note ?? null,
+      searchText: searchText(r.key, r.title, r.summary, r.heading),
+    });
+    cite('Recommendation', r.key, r.sources);
+    link('ISSUED_BY', 'Recommendation', r.key, 'Entity', r.issuer, 'issuer', r.sources[0]);
+    r.addressedTo.forEach((a, i) =>
+      'entity' in a
+        ? link('ADDRESSED_TO', 'Recommendation', r.key, 'Entity', a.entity, `addressedTo.${i}.entity`, a.source)
+        : link('ADDRESSED_TO', 'Recommendation', r.key, 'MemberState', a.state, `addressedTo.${i}.state`, a.source),
+    );
+    r.refersTo.forEach((a, i) =>
+      'resolution' in a
+        ? link('REFERS_TO', 'Recommendation', r.key, 'Resolution', a.resolution, `refersTo.${i}.resolution`, a.source)
+        : link('REFERS_TO', 'Recommendation', r.key, 'LegalInstrument', a.instrument, `refersTo.${i}.instrument`, a.source),
+    );
+    r.themes.forEach((x, i) =>
+      link('ADDRESSES', 'Recommendation', r.key, 'ThematicArea', x.theme, `themes.${i}.theme`, x.source, { how: x.how, rule: x.rule ?? null }),
+    );
+    r.implementedBy.forEach((x, i) => {
+      if (!check('Project', x.project, `implementedBy.${i}.project`)) return;
+      // The Recommendation record owns this link, though it points from the Project.
+      rels.push({
+        type: 'IMPLEMENTS',
+        fromLabel: 'Project',
+        from: x.project,
+        toLabel: 'Recommendation',
+        to: r.key,
+        props: {
+          illustrative: x.illustrative || r.illustrative,
+          how: x.how,
+          rule: x.rule ?? null,
+          sourceDocuments: [x.source.document],
+          sourceParagraphs: [x.source.paragraph],
+        },
+      });
+    });
+  }
+  for (const c of data.contributions) {
+    current = { file: origin.get(c) ?? 'contributions', record: `rank ${c.rank}` };
+    const [fromLabel, from] = c.state !== undefined ? (['MemberState', c.state] as const) : (['Entity', c.contributorEntity ?? ''] as const);
+    if (!check(fromLabel, from, c.state !== undefined ? 'state' : 'contributorEntity')) continue;
+    if (!check('Entity', c.entity, 'entity')) continue;
+    check('Document', c.source.document, 'source.document');
+    rels.push({
+      type: 'CONTRIBUTES_TO',
+      fromLabel,
+      from,
+      toLabel: 'Entity',
+      to: c.entity,
+      merge: c.source.document,
+      props: {
+        rank: c.rank,
+        listDate: c.listDate,
+        amount: c.amount,
+        currency: c.currency,
+        period: c.period ?? null,
+        fund: c.fund ?? null,
+        note: c.note ?? null,
+        document: c.source.document,
+        sourceDocuments: [c.source.document],
+        sourceParagraphs: [c.source.paragraph],
+      },
+    });
+  }
+
+  return {
+    nodes,
+    rels: dedupeRels(rels),
+    regionKeys: data.regions.map((r) => r.key),
+    recommendationKeys: data.recommendations.map((r) => r.key),
+    contributionDocuments: uniq(data.contributions.map((c) => c.source.document)),
+  };
+}
+
+/** One relationship per (type, ends, merge value); sources of repeated links are combined. */
+function dedupeRels(rels: readonly RelRow[]): RelRow[] {
+  const byId = new Map<string, RelRow>();
+  for (const rel of rels) {
+    const id = [rel.type, rel.fromLabel, rel.from, rel.toLabel, rel.to, rel.merge ?? ''].join('\u0000');
+    const seen = byId.get(id);
+    if (seen === undefined) {
+      byId.set(id, rel);
+      continue;
+    }
+    const docs = [...(seen.props['sourceDocuments'] as string[])];
+    const paras = [...(seen.props['sourceParagraphs'] as string[])];
+    const newDocs = rel.props['sourceDocuments'] as string[];
+    const newParas = rel.props['sourceParagraphs'] as string[];
+    newDocs.forEach((d, i) => {
+      const p = newParas[i] ?? '';
+      if (!docs.some((x, j) => x === d && paras[j] === p)) {
+        docs.push(d);
+        paras.push(p);
+      }
+    });
+    const illustrative = seen.props['illustrative'];
+    byId.set(id, {
+      ...seen,
+      props: {
+        ...rel.props,
+        ...seen.props,
+        // A link stated by any document is real even if another record only inferred it.
+        ...(typeof illustrative === 'boolean' ? { illustrative: illustrative && rel.props['illustrative'] === true } : {}),
+        sourceDocuments: docs,
+        sourceParagraphs: paras,
+      },
+    });
+  }
+  return [...byId.values()];
+}
+
+export { KIND_LABEL };

@@ -1,0 +1,99 @@
+// Writes a built Graph in one transaction: all of it commits, or none of it.
+import { LABELS, type Label } from '../src/core/ids.js';
+import { cypher, trustedCypher, type Cypher } from '../src/db/cypher.js';
+import type { Db, Tx } from '../src/db/db.js';
+import { OWNED, REL_TYPES, type Graph, type NodeRow, type Props, type RelRow, type RelType } from './graph.js';
+
+const CHUNK = 1000;
+
+// Statement texts are built at module load from the closed label and type lists.
+const upsertNodes = new Map(
+  LABELS.map((label) => [
+    label,
+    trustedCypher<{ rows: NodeRow[] }, number>(
+      `upsert${label}`,
+      `UNWIND $rows AS row MERGE (n:${label} {key: row.key}) SET n = row.props RETURN count(*) AS row`,
+    ),
+  ]),
+);
+
+const dropOwned = new Map(
+  LABELS.map((label) => [
+    label,
+    trustedCypher<{ keys: string[]; types: readonly string[] }, number>(
+      `dropOwned${label}`,
+      `UNWIND $keys AS k MATCH (:${label} {key: k})-[r]->() WHERE type(r) IN $types DELETE r RETURN count(r) AS row`,
+    ),
+  ]),
+);
+
+const dropImplements = cypher<{ keys: readonly string[] }, number>('dropImplements')`
+  UNWIND $keys AS k MATCH (:Recommendation {key: k})<-[r:IMPLEMENTS]-() DELETE r RETURN count(r) AS row`;
+const dropMembers = cypher<{ keys: readonly string[] }, number>('dropMembers')`
+  UNWIND $keys AS k MATCH (:Region {key: k})<-[r:MEMBER_OF]-() DELETE r RETURN count(r) AS row`;
+const dropContributions = cypher<{ documents: readonly string[] }, number>('dropContributions')`
+  MATCH ()-[r:CONTRIBUTES_TO]->() WHERE r.document IN $documents DELETE r RETURN count(r) AS row`;
+const wipe = cypher<Record<string, never>, number>('wipeGraph')`MATCH (n) DETACH DELETE n RETURN count(*) AS row`;
+
+// The property each type merges on, when two nodes may be linked more than once by that type.
+const MERGE_PROPERTY: Partial<Record<RelType, string>> = {
+  CITED_IN: 'paragraph',
+  IMPLEMENTED_BY: 'role',
+  CONTRIBUTES_TO: 'document',
+};
+
+const relStatements = new Map<string, Cypher<{ rows: { from: string; to: string; merge: string | null; props: Props }[] }, number>>();
+for (const type of REL_TYPES) {
+  for (const from of LABELS) {
+    for (const to of LABELS) {
+      const prop = MERGE_PROPERTY[type];
+      const pattern = prop === undefined ? `[r:${type}]` : `[r:${type} {${prop}: row.merge}]`;
+      relStatements.set(
+        `${type}:${from}:${to}`,
+        trustedCypher(
+          `link${type}`,
+          `UNWIND $rows AS row MATCH (a:${from} {key: row.from}) MATCH (b:${to} {key: row.to}) ` +
+            `MERGE (a)-${pattern}->(b) SET r = row.props RETURN count(*) AS row`,
+        ),
+      );
+    }
+  }
+}
+
+async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
+}
+
+/**
+ * Writes the graph in one write transaction. With `replace`, the existing graph is deleted first
+ * (in the same transaction); otherwise records are upserted and each record's own links replaced.
+ */
+export async function writeGraph(db: Db, graph: Graph, options: { replace: boolean }): Promise<void> {
+  await db.transaction(async (tx: Tx) => {
+    if (options.replace) await tx.run(wipe, {});
+    for (const [label, rows] of graph.nodes) {
+      await inChunks(rows, (chunk) => tx.run(upsertNodes.get(label)!, { rows: chunk }));
+      if (!options.replace) {
+        await inChunks(rows, (chunk) => tx.run(dropOwned.get(label)!, { keys: chunk.map((r) => r.key), types: OWNED[label] }));
+      }
+    }
+    if (!options.replace) {
+      await tx.run(dropImplements, { keys: graph.recommendationKeys });
+      await tx.run(dropMembers, { keys: graph.regionKeys });
+      await tx.run(dropContributions, { documents: graph.contributionDocuments });
+    }
+    const groups = new Map<string, RelRow[]>();
+    for (const rel of graph.rels) {
+      const id = `${rel.type}:${rel.fromLabel}:${rel.toLabel}`;
+      groups.set(id, [...(groups.get(id) ?? []), rel]);
+    }
+    for (const [id, rels] of groups) {
+      const statement = relStatements.get(id)!;
+      await inChunks(rels, (chunk) =>
+        tx.run(statement, { rows: chunk.map((r) => ({ from: r.from, to: r.to, merge: r.merge ?? null, props: r.props })) }),
+      );
+    }
+  });
+}
+
+export type { Label };
