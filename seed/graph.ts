@@ -90,11 +90,16 @@ function searchText(...parts: (string | null | undefined | readonly string[])[])
 }
 
 /** Merges the records that project-identities says are one project; the first record's scalars win. */
-export function mergeProjectIdentities(loaded: LoadedDataset, issues: SeedIssue[]): ProjectRecord[] {
+export function mergeProjectIdentities(
+  loaded: LoadedDataset,
+  issues: SeedIssue[],
+): { projects: ProjectRecord[]; canonical: Map<string, string> } {
   const { data, origin } = loaded;
   const byKey = new Map(data.projects.map((p) => [p.key, p]));
   const absorbed = new Set<string>();
   const merged = new Map<string, ProjectRecord>();
+  // Absorbed key → the key it was merged into, so references to either name resolve.
+  const canonical = new Map<string, string>();
   for (const identity of data['project-identities']) {
     const file = origin.get(identity) ?? 'project-identities';
     const parts = [identity.key, ...identity.sameAs].map((k) => byKey.get(k)).filter((p) => p !== undefined);
@@ -129,19 +134,22 @@ export function mergeProjectIdentities(loaded: LoadedDataset, issues: SeedIssue[
       .filter(Boolean)
       .join(' ');
     merged.set(identity.key, target);
-    for (const p of parts) absorbed.add(p.key);
+    for (const p of parts) {
+      absorbed.add(p.key);
+      canonical.set(p.key, identity.key);
+    }
   }
   const out: ProjectRecord[] = [];
   for (const p of data.projects) {
     if (!absorbed.has(p.key)) out.push(p);
   }
-  return [...out, ...merged.values()];
+  return { projects: [...out, ...merged.values()], canonical };
 }
 
 /** Builds the rows to write and checks every reference; pushes issues for anything dangling. */
 export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues: SeedIssue[]): Graph {
   const { data, origin } = loaded;
-  const projects = mergeProjectIdentities(loaded, issues);
+  const { projects, canonical } = mergeProjectIdentities(loaded, issues);
   const records: Record<Label, { key: string; illustrative?: boolean }[]> = {
     Document: data.documents,
     MemberState: data['member-states'],
@@ -406,12 +414,13 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
       link('ADDRESSES', 'Recommendation', r.key, 'ThematicArea', x.theme, `themes.${i}.theme`, x.source, { how: x.how, rule: x.rule ?? null }),
     );
     r.implementedBy.forEach((x, i) => {
-      if (!check('Project', x.project, `implementedBy.${i}.project`)) return;
+      const project = canonical.get(x.project) ?? x.project;
+      if (!check('Project', project, `implementedBy.${i}.project`)) return;
       // The Recommendation record owns this link, though it points from the Project.
       rels.push({
         type: 'IMPLEMENTS',
         fromLabel: 'Project',
-        from: x.project,
+        from: project,
         toLabel: 'Recommendation',
         to: r.key,
         props: {

@@ -1,0 +1,55 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  generates: {
+    'src/graphql/generated.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        useIndexSignature: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: { ID: 'string' },
+        contextType: './context.js#Context',
+        // Enum values stay SCREAMING_CASE in the API; rows carry the same strings.
+        mappers: {
+          Project: '../nodes/rows.js#ProjectRow',
+          Recommendation: '../nodes/rows.js#RecommendationRow',
+          Entity: '../nodes/rows.js#EntityRow',
+          MemberState: '../nodes/rows.js#MemberStateRow',
+          Region: '../nodes/rows.js#RegionRow',
+          Resolution: '../nodes/rows.js#ResolutionRow',
+          LegalInstrument: '../nodes/rows.js#LegalInstrumentRow',
+          ThematicArea: '../nodes/rows.js#ThematicAreaRow',
+          Document: '../nodes/rows.js#DocumentRow',
+          Source: '../nodes/rows.js#SourceRow',
+          StatusReport: '../nodes/rows.js#StatusReportRow',
+          Budget: '../nodes/rows.js#BudgetRow',
+          EntityLink: '../nodes/rows.js#LinkRow',
+          ProjectLink: '../nodes/rows.js#LinkRow',
+          MemberStateLink: '../nodes/rows.js#LinkRow',
+          RegionLink: '../nodes/rows.js#LinkRow',
+          ResolutionLink: '../nodes/rows.js#LinkRow',
+          RecommendationLink: '../nodes/rows.js#LinkRow',
+          ThematicAreaLink: '../nodes/rows.js#LinkRow',
+          AddresseeLink: '../nodes/rows.js#LinkRow',
+          ReferenceLink: '../nodes/rows.js#LinkRow',
+          Link: '../nodes/rows.js#LinkRow',
+          Contribution: '../nodes/rows.js#ContributionRow',
+          ProjectConnection: '../nodes/rows.js#ConnectionRow',
+          RecommendationConnection: '../nodes/rows.js#ConnectionRow',
+          ResolutionConnection: '../nodes/rows.js#ConnectionRow',
+          LegalInstrumentConnection: '../nodes/rows.js#ConnectionRow',
+          MemberStateConnection: '../nodes/rows.js#ConnectionRow',
+          RegionConnection: '../nodes/rows.js#ConnectionRow',
+          EntityConnection: '../nodes/rows.js#ConnectionRow',
+          ThematicAreaConnection: '../nodes/rows.js#ConnectionRow',
+          DocumentConnection: '../nodes/rows.js#ConnectionRow',
+          Node: '../nodes/rows.js#NodeRow',
+        },
+      },
+    },
+  },
+};
+export default config;

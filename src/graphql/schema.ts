@@ -1,0 +1,36 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { listResolvers } from '../lists/lists.resolvers.js';
+import { nodeResolvers } from '../nodes/nodes.resolvers.js';
+import type { Resolvers } from './generated.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+// From src/graphql or dist/src/graphql: the SDL lives in schema/ at the repository root.
+const SCHEMA_DIR = [resolve(HERE, '../../schema'), resolve(HERE, '../../../schema')].find((dir) => {
+  try {
+    return readdirSync(dir).some((f) => f.endsWith('.graphql'));
+  } catch {
+    return false;
+  }
+})!;
+
+/** The SDL of every area, in file order. */
+export function loadTypeDefs(): string[] {
+  return readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(SCHEMA_DIR, f), 'utf8'));
+}
+
+/** Merges the areas' resolver maps (each area owns its types; Query fields are combined). */
+export function createResolvers(): Resolvers {
+  const areas: Resolvers[] = [nodeResolvers, listResolvers];
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const area of areas) {
+    for (const [type, fields] of Object.entries(area)) {
+      merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
+    }
+  }
+  return merged as Resolvers;
+}

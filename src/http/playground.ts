@@ -1,0 +1,121 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Router } from 'express';
+import express from 'express';
+
+const require = createRequire(import.meta.url);
+// React's `exports` map hides its umd/ folder; its main file sits at the package root.
+const packageFile = (pkg: string, file: string) => join(dirname(require.resolve(pkg)), file);
+
+// GraphiQL 3 ships UMD bundles; React 18 is the last React with UMD builds. Served from
+// node_modules so the playground works offline and makes no request off this host.
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'react.js': { file: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react-dom.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  'graphiql.js': { file: require.resolve('graphiql/graphiql.min.js'), type: 'text/javascript' },
+  'graphiql.css': { file: require.resolve('graphiql/graphiql.min.css'), type: 'text/css' },
+};
+
+/** Example operations shown as tabs: one per user group, the gap query first. */
+export const EXAMPLES: readonly { name: string; query: string }[] = [
+  {
+    name: 'Gap: recommendations without projects',
+    query: `# Which recommendations lack any implementing project? (real data only)
+query RecommendationsWithoutProjects {
+  recommendationsWithoutProjects(first: 10) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id
+      title
+      issuer { key name }
+      addressedTo { addressee { ... on Entity { key } ... on MemberState { key name } } }
+      sources { document { id title } paragraph }
+    }
+  }
+}`,
+  },
+  {
+    name: 'Analyst: projects in the Sahel on border management',
+    query: `query SahelBorderProjects {
+  projects(first: 20, where: { regions: ["sahel"], thematicAreas: ["border-management"] }) {
+    totalCount
+    nodes {
+      id
+      title
+      status
+      implementers { role entity { key name } }
+      beneficiaries { memberState { key name } }
+      resolutions { resolution { key topic } }
+    }
+  }
+}`,
+  },
+  {
+    name: 'Explorer: one node and its links',
+    query: `query Node {
+  node(id: "Entity:CTED") {
+    id
+    ... on Entity {
+      name
+      nameZh
+      kind
+      projects { role project { id title } }
+      mandatedBy { resolution { key year topic } }
+    }
+    sources { document { id } paragraph }
+  }
+}`,
+  },
+];
+
+function page(): string {
+  const tabs = JSON.stringify(EXAMPLES.map((e) => ({ query: e.query }))).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <title>ctkg — GraphQL playground</title>
+  <link rel="stylesheet" href="/playground/graphiql.css" />
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading the playground…</div>
+  <script src="/playground/react.js"></script>
+  <script src="/playground/react-dom.js"></script>
+  <script src="/playground/graphiql.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: false }),
+    );
+  </script>
+</body>
+</html>`;
+}
+
+/** Routes of the offline playground: the page (for browsers asking /graphql for HTML) and its assets. */
+export function createPlaygroundRouter(): Router {
+  const router = express.Router();
+  const html = page();
+  const cache = new Map<string, Buffer>();
+  router.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/json', 'text/html']) !== 'text/html' || req.query['query'] !== undefined) return next();
+    res.type('html').set('Cache-Control', 'no-store').send(html);
+  });
+  router.get('/playground/:asset', (req, res) => {
+    const asset = ASSETS[req.params.asset];
+    if (!asset) {
+      res.status(404).json({ error: 'not found' });
+      return;
+    }
+    let body = cache.get(asset.file);
+    if (!body) {
+      body = readFileSync(asset.file);
+      cache.set(asset.file, body);
+    }
+    res.type(asset.type).set('Cache-Control', 'public, max-age=3600').send(body);
+  });
+  return router;
+}

@@ -1,0 +1,47 @@
+import { LABELS, type Label } from '../core/ids.js';
+import { trustedCypher, type Cypher } from '../db/cypher.js';
+import { RELATIONS, type RelationName } from './relations.js';
+import type { LinkRow, NodeRow } from './rows.js';
+
+// `searchText` is an index helper, not API data: left out of every projection.
+const project = (v: string) => `${v} {.*, searchText: null, label: labels(${v})[0]}`;
+
+/** Nodes of one label by key (one statement per label, built from the closed LABELS tuple). */
+export const nodesByKey: ReadonlyMap<Label, Cypher<{ keys: readonly string[] }, NodeRow>> = new Map(
+  LABELS.map((label) => [
+    label,
+    trustedCypher(`${label.charAt(0).toLowerCase()}${label.slice(1)}sByKey`, `UNWIND $keys AS k MATCH (n:${label} {key: k}) RETURN ${project('n')} AS row`),
+  ]),
+);
+
+/** Where each node of one label is cited: CITED_IN links to documents. */
+export const sourcesByKey: ReadonlyMap<Label, Cypher<{ keys: readonly string[] }, { key: string; document: string; paragraph: string }>> = new Map(
+  LABELS.map((label) => [
+    label,
+    trustedCypher(
+      `sourcesOf${label}`,
+      `UNWIND $keys AS k MATCH (:${label} {key: k})-[r:CITED_IN]->(d:Document)
+       RETURN {key: k, document: d.key, paragraph: r.paragraph} AS row ORDER BY k, d.key, r.paragraph`,
+    ),
+  ]),
+);
+
+/** One statement per relationship field: the links of a batch of nodes, in key then target order. */
+export const linksByKey = new Map(
+  (Object.entries(RELATIONS) as [RelationName, (typeof RELATIONS)[RelationName]][]).map(([name, rel]) => {
+    const arrow = rel.direction === 'out' ? `-[r:${rel.type}]->` : `<-[r:${rel.type}]-`;
+    const target = rel.to.map((l) => `m:${l}`).join(' OR ');
+    return [
+      name,
+      trustedCypher<{ keys: readonly string[]; includeIllustrative: boolean }, LinkRow>(
+        name,
+        `UNWIND $keys AS k
+         MATCH (:${rel.from} {key: k})${arrow}(m)
+         WHERE (${target})
+           AND ($includeIllustrative OR (coalesce(r.illustrative, false) = false AND coalesce(m.illustrative, false) = false))
+         RETURN {key: k, props: properties(r), node: ${project('m')}} AS row
+         ORDER BY k, m.key`,
+      ),
+    ] as const;
+  }),
+);

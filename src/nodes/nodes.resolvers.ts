@@ -1,0 +1,185 @@
+import { toEnum } from '../core/enums.js';
+import { isLabel, parseNodeId, type Label } from '../core/ids.js';
+import { InputError } from '../core/errors.js';
+import type { Context } from '../graphql/context.js';
+import type { Audience, EntityKind, ProjectStatus, Resolvers } from '../graphql/generated.js';
+import type { RelationName } from './relations.js';
+import type { LinkRow, NodeRow, ProjectRow, SourceRow } from './rows.js';
+
+const MAX_IDS = 200;
+
+type LinkArgs = { includeIllustrative?: boolean | null };
+
+/** A relationship field: one batched round trip per field per level. */
+const linkField =
+  (relation: RelationName) =>
+  (parent: { key: string }, args: LinkArgs, ctx: Context): Promise<LinkRow[]> =>
+    ctx.loaders.links(relation, args.includeIllustrative ?? false).load(parent.key);
+
+const sourcesOf =
+  (label: Label) =>
+  (parent: { key: string }, _args: unknown, ctx: Context): Promise<SourceRow[]> =>
+    ctx.loaders.sourcesByKey(label).load(parent.key);
+
+function zipSources(documents: readonly string[] | undefined, paragraphs: readonly string[] | undefined): SourceRow[] {
+  return (documents ?? []).map((document, i) => ({ document, paragraph: paragraphs?.[i] ?? '' }));
+}
+
+const nodeBase = (label: Label) => ({
+  id: (row: { key: string }) => `${label}:${row.key}`,
+  sources: sourcesOf(label),
+  illustrative: (row: { illustrative?: boolean | null }) => row.illustrative === true,
+});
+
+// Fields every link type shares.
+const linkBase = {
+  sources: (link: LinkRow) => zipSources(link.props.sourceDocuments, link.props.sourceParagraphs),
+  how: (link: LinkRow) => (link.props.how ? toEnum<'STATED' | 'INFERRED'>(link.props.how) : null),
+  rule: (link: LinkRow) => link.props.rule ?? null,
+  illustrative: (link: LinkRow) => link.props.illustrative === true || link.node.illustrative === true,
+};
+
+/** Loads nodes by id, in the order given; null for unknown ids; InputError for malformed ones. */
+export async function loadNodes(ids: readonly string[], ctx: Context, argument: string): Promise<(NodeRow | null)[]> {
+  if (ids.length > MAX_IDS) {
+    throw new InputError(`At most ${MAX_IDS} ids per request; got ${ids.length}`, argument, { limit: MAX_IDS });
+  }
+  const parsed = ids.map((id) => parseNodeId(id, undefined, argument));
+  return Promise.all(parsed.map(({ label, key }) => ctx.loaders.nodeByKey(label).load(key)));
+}
+
+const resolveNodeType = (row: NodeRow) => row.label;
+
+export const nodeResolvers: Resolvers = {
+  Query: {
+    node: async (_root, { id }, ctx) => (await loadNodes([id], ctx, 'id'))[0] ?? null,
+    nodes: (_root, { ids }, ctx) => loadNodes(ids, ctx, 'ids'),
+  },
+  Node: { __resolveType: resolveNodeType },
+  Addressee: { __resolveType: (row) => (row.label === 'MemberState' ? 'MemberState' : 'Entity') },
+  Reference: { __resolveType: (row) => (row.label === 'Resolution' ? 'Resolution' : 'LegalInstrument') },
+  Contributor: { __resolveType: (row) => (row.label === 'MemberState' ? 'MemberState' : 'Entity') },
+  Link: { __resolveType: () => null },
+  Source: {
+    document: async (source, _args, ctx) => {
+      const document = await ctx.loaders.nodeByKey('Document').load(source.document);
+      if (document?.label !== 'Document') throw new Error(`Source cites unknown document ${source.document}`);
+      return document;
+    },
+  },
+  Project: {
+    ...nodeBase('Project'),
+    pillars: (p) => p.pillars as ('I' | 'II' | 'III' | 'IV')[],
+    status: (p) => toEnum<ProjectStatus>(p.status),
+    period: (p) =>
+      p.startYear === null && p.endYear === null && p.periodAsWritten === null
+        ? null
+        : { start: p.startYear, end: p.endYear, asWritten: p.periodAsWritten },
+    statusHistory: (p: ProjectRow) =>
+      p.statusValues.map((status, i) => ({
+        status,
+        asWritten: p.statusAsWritten[i] || null,
+        asOf: p.statusAsOf[i] || null,
+        source: { document: p.statusDocuments[i] ?? '', paragraph: p.statusParagraphs[i] ?? '' },
+      })),
+    budgets: (p: ProjectRow) =>
+      p.budgetAmounts.map((amount, i) => ({
+        amount,
+        currency: p.budgetCurrencies[i] ?? '',
+        kind: p.budgetKinds[i] || null,
+        year: p.budgetYears[i] || null,
+        source: { document: p.budgetDocuments[i] ?? '', paragraph: p.budgetParagraphs[i] ?? '' },
+      })),
+    implementers: linkField('projectImplementers'),
+    beneficiaries: linkField('projectBeneficiaries'),
+    regions: linkField('projectRegions'),
+    resolutions: linkField('projectResolutions'),
+    themes: linkField('projectThemes'),
+    recommendations: linkField('projectRecommendations'),
+  },
+  StatusReport: { status: (s) => toEnum<ProjectStatus>(s.status) },
+  Recommendation: {
+    ...nodeBase('Recommendation'),
+    audience: (r) => toEnum<Audience>(r.audience),
+    pillars: (r) => r.pillars as ('I' | 'II' | 'III' | 'IV')[],
+    issuer: async (r, _args, ctx) => {
+      const [link] = await ctx.loaders.links('recommendationIssuer', true).load(r.key);
+      return link?.node.label === 'Entity' ? link.node : null;
+    },
+    addressedTo: linkField('recommendationAddressees'),
+    implementingProjects: linkField('recommendationProjects'),
+    themes: linkField('recommendationThemes'),
+    refersTo: linkField('recommendationReferences'),
+  },
+  Entity: {
+    ...nodeBase('Entity'),
+    kind: (e) => toEnum<EntityKind>(e.kind),
+    projects: linkField('entityProjects'),
+    recommendationsIssued: linkField('entityIssued'),
+    recommendationsReceived: linkField('entityReceived'),
+    mandatedBy: linkField('entityMandatedBy'),
+    contributions: async (e, _args, ctx) =>
+      (await ctx.loaders.links('entityContributions', true).load(e.key)).map((l) => ({ contributor: l.node, recipient: e, props: l.props })),
+  },
+  MemberState: {
+    ...nodeBase('MemberState'),
+    projects: linkField('memberStateProjects'),
+    recommendations: linkField('memberStateRecommendations'),
+    regions: linkField('memberStateRegions'),
+    contributions: async (s, _args, ctx) =>
+      (await ctx.loaders.links('memberStateContributions', true).load(s.key)).map((l) => ({ contributor: s, recipient: l.node, props: l.props })),
+  },
+  Region: {
+    ...nodeBase('Region'),
+    members: linkField('regionMembers'),
+    projects: linkField('regionProjects'),
+  },
+  Resolution: {
+    ...nodeBase('Resolution'),
+    supportingProjects: linkField('resolutionProjects'),
+    mandates: linkField('resolutionMandates'),
+    citingRecommendations: linkField('resolutionCitedBy'),
+  },
+  LegalInstrument: {
+    ...nodeBase('LegalInstrument'),
+    citingRecommendations: linkField('instrumentCitedBy'),
+  },
+  ThematicArea: {
+    ...nodeBase('ThematicArea'),
+    projects: linkField('themeProjects'),
+    recommendations: linkField('themeRecommendations'),
+  },
+  Document: {
+    ...nodeBase('Document'),
+    reconciliation: (d) =>
+      (d.reconciliationScopes ?? []).map((scope, i) => ({
+        scope,
+        stated: d.reconciliationStated?.[i] || null,
+        parsed: d.reconciliationParsed?.[i] || null,
+        note: d.reconciliationNotes?.[i] || null,
+      })),
+  },
+  EntityLink: { ...linkBase, entity: (l) => l.node as never, role: (l) => l.props.role ?? null },
+  ProjectLink: { ...linkBase, project: (l) => l.node as never, role: (l) => l.props.role ?? null },
+  MemberStateLink: { ...linkBase, memberState: (l) => l.node as never, basis: (l) => l.props.basis ?? null },
+  RegionLink: { ...linkBase, region: (l) => l.node as never, basis: (l) => l.props.basis ?? null },
+  ResolutionLink: { ...linkBase, resolution: (l) => l.node as never },
+  RecommendationLink: { ...linkBase, recommendation: (l) => l.node as never },
+  ThematicAreaLink: { ...linkBase, thematicArea: (l) => l.node as never },
+  AddresseeLink: { ...linkBase, addressee: (l) => l.node as never },
+  ReferenceLink: { ...linkBase, target: (l) => l.node as never },
+  Contribution: {
+    contributor: (c) => c.contributor as never,
+    recipient: (c) => c.recipient as never,
+    fund: (c) => (c.props['fund'] as string | null) ?? null,
+    rank: (c) => (c.props['rank'] as number | undefined) ?? 0,
+    listDate: (c) => (c.props['listDate'] as string | null) ?? null,
+    amount: (c) => (c.props['amount'] as number | null) ?? null,
+    currency: (c) => (c.props['currency'] as string | null) ?? null,
+    period: (c) => (c.props['period'] as string | null) ?? null,
+    note: (c) => (c.props['note'] as string | null) ?? null,
+    source: (c) => zipSources(c.props.sourceDocuments, c.props.sourceParagraphs)[0] ?? { document: '', paragraph: '' },
+  },
+};
+
+export { isLabel };

@@ -1,0 +1,180 @@
+// Row types: what the Cypher of this area returns, and the codegen mappers of the GraphQL types.
+import type { Label } from '../core/ids.js';
+
+interface BaseRow {
+  readonly key: string;
+  readonly illustrative: boolean;
+  readonly note: string | null;
+}
+
+export interface ProjectRow extends BaseRow {
+  readonly label: 'Project';
+  readonly title: string;
+  readonly aliases: string[];
+  readonly codes: string[];
+  readonly pillars: string[];
+  readonly summary: string | null;
+  readonly startYear: number | null;
+  readonly endYear: number | null;
+  readonly periodAsWritten: string | null;
+  readonly status: string;
+  readonly statusValues: string[];
+  readonly statusAsWritten: string[];
+  readonly statusAsOf: string[];
+  readonly statusDocuments: string[];
+  readonly statusParagraphs: string[];
+  readonly budgetAmounts: number[];
+  readonly budgetCurrencies: string[];
+  readonly budgetKinds: string[];
+  readonly budgetYears: number[];
+  readonly budgetDocuments: string[];
+  readonly budgetParagraphs: string[];
+  readonly global: boolean;
+  readonly scopeAsWritten: string | null;
+}
+
+export interface RecommendationRow extends BaseRow {
+  readonly label: 'Recommendation';
+  readonly title: string;
+  readonly summary: string;
+  readonly audience: string;
+  readonly pillars: string[];
+  readonly paragraph: string;
+  readonly heading: string | null;
+  readonly document: string | null;
+}
+
+export interface EntityRow extends BaseRow {
+  readonly label: 'Entity';
+  readonly name: string;
+  readonly nameZh: string | null;
+  readonly aliases: string[];
+  readonly kind: string;
+  readonly compactMember: boolean | null;
+}
+
+export interface MemberStateRow extends BaseRow {
+  readonly label: 'MemberState';
+  readonly name: string;
+  readonly nameZh: string | null;
+  readonly aliases: string[];
+  readonly observer: boolean;
+}
+
+export interface RegionRow extends BaseRow {
+  readonly label: 'Region';
+  readonly name: string;
+  readonly nameZh: string | null;
+  readonly aliases: string[];
+  readonly kind: string;
+}
+
+export interface ResolutionRow extends BaseRow {
+  readonly label: 'Resolution';
+  readonly kind: string;
+  readonly body: 'SC' | 'GA';
+  readonly number: string;
+  readonly year: number;
+  readonly topic: string;
+  readonly asWritten: string[];
+  readonly correction: string | null;
+}
+
+export interface LegalInstrumentRow extends BaseRow {
+  readonly label: 'LegalInstrument';
+  readonly name: string;
+  readonly shortName: string | null;
+  readonly year: number;
+}
+
+export interface ThematicAreaRow extends BaseRow {
+  readonly label: 'ThematicArea';
+  readonly name: string;
+  readonly nameZh: string | null;
+  readonly description: string;
+  readonly workingGroup: string | null;
+}
+
+export interface DocumentRow extends BaseRow {
+  readonly label: 'Document';
+  readonly title: string;
+  readonly symbol: string | null;
+  readonly symbolPrinted: boolean;
+  readonly date: string | null;
+  readonly dateNote: string | null;
+  readonly language: string;
+  readonly publisher: string | null;
+  readonly role: string;
+  readonly reconciliationScopes: string[] | null;
+  readonly reconciliationStated: string[] | null;
+  readonly reconciliationParsed: string[] | null;
+  readonly reconciliationNotes: string[] | null;
+}
+
+/** Any node row; `label` tells which (the `Node` interface resolves its type from it). */
+export type NodeRow =
+  | ProjectRow
+  | RecommendationRow
+  | EntityRow
+  | MemberStateRow
+  | RegionRow
+  | ResolutionRow
+  | LegalInstrumentRow
+  | ThematicAreaRow
+  | DocumentRow;
+
+/** A place in a document; the document is loaded by key when asked for. */
+export interface SourceRow {
+  readonly document: string;
+  readonly paragraph: string;
+}
+
+export interface StatusReportRow {
+  readonly status: string;
+  readonly asWritten: string | null;
+  readonly asOf: string | null;
+  readonly source: SourceRow;
+}
+
+export interface BudgetRow {
+  readonly amount: number;
+  readonly currency: string;
+  readonly kind: string | null;
+  readonly year: number | null;
+  readonly source: SourceRow;
+}
+
+/** Relationship properties as stored (every document-derived link has the two source lists). */
+export interface LinkProps {
+  readonly sourceDocuments?: string[];
+  readonly sourceParagraphs?: string[];
+  readonly illustrative?: boolean;
+  readonly how?: string | null;
+  readonly rule?: string | null;
+  readonly role?: string | null;
+  readonly basis?: string | null;
+  readonly [other: string]: unknown;
+}
+
+/** One link from a node: the node at the other end and the relationship's properties. */
+export interface LinkRow {
+  /** Key of the node the link was loaded from. */
+  readonly key: string;
+  readonly props: LinkProps;
+  readonly node: NodeRow;
+}
+
+export interface ContributionRow {
+  readonly contributor: NodeRow;
+  readonly recipient: NodeRow;
+  readonly props: LinkProps;
+}
+
+/** A page of a list: the rows of the page, the total and where the page starts. */
+export interface ConnectionRow {
+  readonly total: number;
+  readonly offset: number;
+  readonly nodes: NodeRow[];
+}
+
+export type { Label };
