@@ -129,7 +129,8 @@ export function mergeProjectIdentities(
       target.sources = [...target.sources, ...other.sources];
       target.note = [target.note, other.note].filter(Boolean).join(' ') || undefined;
     }
-    if (identity.key !== first.key) target.codes = uniq([identity.key, ...target.codes]);
+    // Every source-scoped key stays findable on the merged node.
+    target.codes = uniq([...target.codes, ...parts.map((p) => p.key).filter((k) => k !== identity.key)]);
     target.note = [target.note, `Merged from ${[first.key, ...rest.map((r) => r.key)].join(', ')}: ${identity.basis}`]
       .filter(Boolean)
       .join(' ');

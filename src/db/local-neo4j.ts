@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync } from 'node:fs';
 import { mkdir, readFile, writeFile, chmod, stat } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -42,14 +43,17 @@ export class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';
 }
 
+// The resolved classpath and the compiled launcher are shared by every data folder (tests make many).
+const CACHE_DIR = join(homedir(), '.cache', 'ctkg-neo4j');
+
 function paths(dir: string) {
   const root = resolve(dir);
   return {
     root,
     home: join(root, 'home'),
-    classes: join(root, 'classes'),
-    classpath: join(root, 'classpath.txt'),
-    classpathKey: join(root, 'classpath.key'),
+    classes: join(CACHE_DIR, 'classes'),
+    classpath: join(CACHE_DIR, 'classpath.txt'),
+    classpathKey: join(CACHE_DIR, 'classpath.key'),
     pid: join(root, 'neo4j.pid'),
     port: join(root, 'neo4j.port'),
     password: join(root, 'password'),
@@ -170,6 +174,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const host = options.host ?? '127.0.0.1';
   const p = paths(options.dir);
   await mkdir(p.root, { recursive: true });
+  await mkdir(CACHE_DIR, { recursive: true });
   const password = await passwordFor(p, options.password);
   const uri = `bolt://${host}:${options.port}`;
 
