@@ -60,7 +60,7 @@ export function kindOfFile(file: string): Kind | null {
 }
 
 function recordLabel(raw: unknown, index: number): string {
-  const key = raw !== null && typeof raw === 'object' && 'key' in raw ? (raw as { key: unknown }).key : undefined;
+  const key = raw !== null && typeof raw === 'object' && 'key' in raw ? (raw).key : undefined;
   return typeof key === 'string' ? `record #${index + 1} (key "${key}")` : `record #${index + 1}`;
 }
 

@@ -2,7 +2,7 @@
 import { loadConfig } from '../config.js';
 import { startLocalNeo4j, statusLocalNeo4j, stopLocalNeo4j } from '../db/local-neo4j.js';
 
-async function main(command: string | undefined): Promise<number> {
+async function main(command = ''): Promise<number> {
   const config = loadConfig();
   if (config.neo4j.kind !== 'local') {
     console.error('NEO4J_URI is set: that Neo4j is managed elsewhere; the local launcher is not used.');

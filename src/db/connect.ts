@@ -8,7 +8,7 @@ export interface Connection {
   readonly driver: Driver;
   readonly db: Db;
   readonly uri: string;
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 /**

@@ -34,7 +34,7 @@ export function createDb(driver: Driver, options: DbOptions): Db {
   async function run<P extends object, R>(query: Cypher<P, R>, params: P, mode: RoutingControl): Promise<R[]> {
     onQuery?.(query.name);
     try {
-      const { records } = await driver.executeQuery(query.text, params as Record<string, unknown>, {
+      const { records } = await driver.executeQuery(query.text, params, {
         database,
         routing: mode,
         transactionConfig: { metadata: { ...METADATA, query: query.name } },
@@ -53,7 +53,7 @@ export function createDb(driver: Driver, options: DbOptions): Db {
           work({
             async run<P extends object, R>(query: Cypher<P, R>, params: P): Promise<R[]> {
               onQuery?.(query.name);
-              const result = await mtx.run(query.text, params as Record<string, unknown>);
+              const result = await mtx.run(query.text, params);
               return result.records.map((record) => record.get('row') as R);
             },
           }),

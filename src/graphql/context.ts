@@ -26,14 +26,14 @@ export interface Context {
 
 /** Returns the per-request context factory. Called once per request: loaders are never shared. */
 export function createContextFactory(deps: { db: Db; limits: Limits; log: Logger }) {
-  return async (request?: { requestId?: string }): Promise<Context> => {
+  return (request?: { requestId?: string }): Promise<Context> => {
     const requestId = request?.requestId ?? randomUUID();
-    return {
+    return Promise.resolve({
       db: deps.db,
       loaders: createLoaders(deps.db),
       limits: deps.limits,
       requestId,
       log: deps.log.child({ requestId }),
-    };
+    });
   };
 }

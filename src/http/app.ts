@@ -12,11 +12,12 @@ import { createContextFactory, type Context } from '../graphql/context.js';
 import { createLimitRule } from '../graphql/limits.js';
 import { createResolvers, loadTypeDefs } from '../graphql/schema.js';
 import { createPlaygroundRouter } from './playground.js';
+import { createExportRouter, DEFAULT_MAX_EXPORT_ROWS } from '../export/export.router.js';
 
 export interface AppDeps {
   readonly db: Db;
   readonly log: Logger;
-  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxPage: number };
+  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxPage: number; readonly maxExportRows?: number };
   /** The HTTP server the app will be mounted on, so shutdown can drain it. */
   readonly httpServer?: Server;
 }
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     else res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
   });
 
+  app.use(createExportRouter({ db: deps.db, maxExportRows: deps.limits.maxExportRows ?? DEFAULT_MAX_EXPORT_ROWS, log: deps.log }));
   app.use(createPlaygroundRouter());
   app.use(
     '/graphql',
@@ -85,7 +87,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
   // Last resort: malformed JSON bodies and anything unexpected, without stack traces.
   app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(error);
-    const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : 500;
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error).status) : 500;
     if (status >= 500) deps.log.error({ err: error }, 'unhandled error');
     res.status(status >= 400 && status < 600 ? status : 500).json({
       errors: [{ message: status < 500 ? 'Bad request: the body is not valid JSON' : 'Internal server error', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],

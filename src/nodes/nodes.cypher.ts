@@ -10,7 +10,7 @@ const project = (v: string) => `${v} {.*, searchText: null, label: labels(${v})[
 export const nodesByKey: ReadonlyMap<Label, Cypher<{ keys: readonly string[] }, NodeRow>> = new Map(
   LABELS.map((label) => [
     label,
-    trustedCypher(`${label.charAt(0).toLowerCase()}${label.slice(1)}sByKey`, `UNWIND $keys AS k MATCH (n:${label} {key: k}) RETURN ${project('n')} AS row`),
+    trustedCypher(`${label.charAt(0).toLowerCase()}${label.slice(1)}ByKey`, `UNWIND $keys AS k MATCH (n:${label} {key: k}) RETURN ${project('n')} AS row`),
   ]),
 );
 

@@ -94,7 +94,7 @@ describe('Query.recommendations', () => {
       addressedTo { addressee { ... on MemberState { key } ... on Entity { key } } }
       implementingProjects { project { key implementers { role entity { key } } beneficiaries { memberState { key } } } } } } }`);
     expect(result.errors).toBeUndefined();
-    const [r1] = result.data?.recommendations.nodes;
+    const [r1] = result.data!.recommendations.nodes;
     expect(r1).toEqual({
       key: 'R-1',
       issuer: { key: 'CTED' },

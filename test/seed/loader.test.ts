@@ -102,12 +102,13 @@ describe('seed loader', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let killedWhileRunning = false;
-    const timer = setInterval(async () => {
-      const tx = await db.read(runningSeedTx, {});
-      if (tx.length > 0 && !killedWhileRunning) {
-        killedWhileRunning = true;
-        child.kill('SIGKILL');
-      }
+    const timer = setInterval(() => {
+      void db.read(runningSeedTx, {}).then((tx) => {
+        if (tx.length > 0 && !killedWhileRunning) {
+          killedWhileRunning = true;
+          child.kill('SIGKILL');
+        }
+      });
     }, 20);
     await new Promise((done) => child.once('exit', done));
     clearInterval(timer);

@@ -31,7 +31,7 @@ export function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject) {
   const env = process.env;
-  let teardown = async () => undefined as void;
+  let teardown = (): Promise<void> => Promise.resolve();
   let target: { uri: string; user: string; password: string; database: string };
   if (env['NEO4J_URI']) {
     target = {
@@ -50,6 +50,7 @@ export default async function setup(project: TestProject) {
       throw new Error(
         `Integration tests need Neo4j and could not start one: ${(error as Error).message}\n` +
           'Set NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD to use an existing Neo4j.',
+        { cause: error },
       );
     }
     teardown = async () => {
@@ -62,7 +63,7 @@ export default async function setup(project: TestProject) {
     await driver.verifyConnectivity({ database: target.database });
   } catch (error) {
     await teardown();
-    throw new Error(`Integration tests cannot reach Neo4j at ${target.uri}: ${(error as Error).message}`);
+    throw new Error(`Integration tests cannot reach Neo4j at ${target.uri}: ${(error as Error).message}`, { cause: error });
   } finally {
     await driver.close();
   }

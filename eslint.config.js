@@ -1,0 +1,39 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'src/graphql/generated.ts', 'seed/curation/', '.neo4j/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Sessions and raw queries belong to src/db/ (and the seed writer, through Db.transaction).
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='session']", message: 'Open sessions only in src/db/.' },
+        { selector: "CallExpression[callee.property.name='executeQuery']", message: 'Run Cypher only through Db (src/db/db.ts).' },
+      ],
+    },
+  },
+  { files: ['src/db/**'], rules: { 'no-restricted-syntax': 'off' } },
+  // Tests read untyped GraphQL results; `any` there is the shape of the JSON under test.
+  {
+    files: ['test/**', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  { files: ['*.js', '*.config.ts', 'codegen.ts'], ...tseslint.configs.disableTypeChecked },
+);

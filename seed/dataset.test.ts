@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { kindOfFile, validateRecords, type SeedIssue } from './dataset.js';
+
+describe('kindOfFile', () => {
+  it('takes the longest matching prefix', () => {
+    expect(kindOfFile('project-identities.json')).toBe('project-identities');
+    expect(kindOfFile('projects-a72840-matrix.json')).toBe('projects');
+    expect(kindOfFile('readme.json')).toBeNull();
+  });
+});
+
+describe('validateRecords', () => {
+  it('names record and field of every problem', () => {
+    const issues: SeedIssue[] = [];
+    validateRecords('member-states', 'm.json', [{ key: 'mali', name: 'Mali', sources: [] }], issues);
+    expect(issues).toContainEqual(expect.objectContaining({ file: 'm.json', record: 'record #1 (key "mali")', field: 'key' }));
+  });
+});
