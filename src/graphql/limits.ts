@@ -18,6 +18,9 @@ export function createLimitRule(maxDepth: number, maxCost: number) {
       let cost = 0;
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
+          // Introspection (GraphiQL's schema query is 14 levels deep) reads the schema, not the
+          // database: it is bounded by the schema and left out of depth and cost.
+          if (selection.name.value.startsWith('__')) continue;
           const multiplier = selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'limitPerType');
           const weight = multiplier?.value.kind === Kind.INT ? Math.max(1, Number(multiplier.value.value)) : 1;
           cost += 1;
