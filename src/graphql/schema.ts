@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analyticsResolvers } from '../analytics/analytics.resolvers.js';
+import { explorerResolvers } from '../explorer/explorer.resolvers.js';
 import { listResolvers } from '../lists/lists.resolvers.js';
 import { nodeResolvers } from '../nodes/nodes.resolvers.js';
 import type { Resolvers } from './generated.js';
@@ -25,7 +27,7 @@ export function loadTypeDefs(): string[] {
 
 /** Merges the areas' resolver maps (each area owns its types; Query fields are combined). */
 export function createResolvers(): Resolvers {
-  const areas: Resolvers[] = [nodeResolvers, listResolvers];
+  const areas: Resolvers[] = [nodeResolvers, listResolvers, analyticsResolvers, explorerResolvers];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const area of areas) {
     for (const [type, fields] of Object.entries(area)) {

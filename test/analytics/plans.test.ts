@@ -1,0 +1,148 @@
+// Profiles every gap query on the real seed data. `UPDATE_PLANS=1` rewrites docs/plans/<query>.txt.
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProfiledPlan } from 'neo4j-driver';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  coverage,
+  candidateMatches,
+  memberStatesByUnaddressedRecommendations,
+  overlappingProjects,
+  resolutionsWithoutProjects,
+} from '../../src/analytics/analytics.cypher.js';
+import { cypher, type Cypher } from '../../src/db/cypher.js';
+import { int } from '../../src/db/values.js';
+import { recommendationsWithoutProjects } from '../../src/lists/lists.cypher.js';
+import { loadSeed, SEED_DATA_DIR } from '../../seed/load.js';
+import { resetGraph, testDb, testDriver } from '../support/neo4j.js';
+
+const PLANS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/plans');
+
+interface Profiled {
+  readonly text: string;
+  readonly operators: string[];
+  readonly dbHits: number;
+  readonly rows: number;
+}
+
+function walk(plan: ProfiledPlan, depth: number, lines: string[], operators: string[]): number {
+  operators.push(plan.operatorType);
+  const details = plan.arguments['Details'] ?? '';
+  const estimated = Number(plan.arguments['EstimatedRows'] ?? NaN);
+  lines.push(
+    `${'  '.repeat(depth)}+ ${plan.operatorType.replace(/@.*$/, '')}  rows=${plan.rows}  dbHits=${plan.dbHits}` +
+      `${Number.isNaN(estimated) ? '' : `  est=${Math.round(estimated)}`}${details ? `  | ${String(details).replace(/\s+/g, ' ').slice(0, 160)}` : ''}`,
+  );
+  return (
+    plan.dbHits +
+    plan.children.reduce((sum, child) => sum + walk(child, depth + 1, lines, operators), 0)
+  );
+}
+
+/**
+ * Runs the statement under PROFILE. The plan is only in the result summary, which Db deliberately
+ * does not expose, so this test helper (never src/) talks to the driver directly.
+ */
+async function profile<P extends object>(query: Cypher<P, unknown>, params: P): Promise<Profiled> {
+  // eslint-disable-next-line no-restricted-syntax -- PROFILE plans live in the summary; see above
+  const result = await testDriver().executeQuery(`PROFILE ${query.text}`, params, {
+    database: inject('neo4j').database,
+  });
+  const plan = result.summary.profile;
+  if (plan === false) throw new Error(`no profile for ${query.name}`);
+  const lines: string[] = [];
+  const operators: string[] = [];
+  const dbHits = walk(plan, 0, lines, operators);
+  const header = [
+    `${query.name} — PROFILE on the seed data (seed/data), Neo4j ${result.summary.server.agent ?? ''}`,
+    `parameters: ${JSON.stringify(params, (_k, v: unknown) => (typeof v === 'object' && v !== null && 'low' in v ? Number((v as { low: number }).low) : v))}`,
+    `result rows: ${result.records.length}; total db hits: ${dbHits}`,
+    '',
+  ];
+  return {
+    text: `${header.join('\n')}${lines.join('\n')}\n`,
+    operators,
+    dbHits,
+    rows: result.records.length,
+  };
+}
+
+const sampleRecommendation = cypher<Record<string, never>, string>('testSampleRecommendation')`
+  MATCH (r:Recommendation)-[:ADDRESSED_TO]->(:MemberState)
+  WHERE EXISTS { (r)-[:ADDRESSES]->(:ThematicArea) }
+  RETURN r.key AS row ORDER BY COUNT { (r)-[:ADDRESSED_TO]->(:MemberState) } DESC, r.key LIMIT 1`;
+
+describe('query plans on the seed data', () => {
+  const db = testDb();
+  const plans = new Map<string, Profiled>();
+
+  beforeAll(async () => {
+    await resetGraph(db, {});
+    await loadSeed(db, [SEED_DATA_DIR], { replace: true });
+    const [recommendation] = await db.read(sampleRecommendation, {});
+    const page = { skip: int(0), first: int(20) };
+    const noFilter = {
+      issuers: null,
+      addressees: null,
+      memberStates: null,
+      regions: null,
+      thematicAreas: null,
+      pillars: null,
+      documents: null,
+    };
+    const runs: [Cypher<never, unknown>, object][] = [
+      [
+        recommendationsWithoutProjects as never,
+        { ...page, ...noFilter, includeIllustrative: false, implemented: false, text: null },
+      ],
+      [resolutionsWithoutProjects as never, { ...page, body: null, includeIllustrative: false }],
+      ...[...coverage.values()].map(
+        (q) => [q as never, { includeIllustrative: false }] as [Cypher<never, unknown>, object],
+      ),
+      // The seed's only recommendations to named States are CTED's illustrative ones: profile with them.
+      [
+        memberStatesByUnaddressedRecommendations as never,
+        { first: int(20), includeIllustrative: true },
+      ],
+      [
+        overlappingProjects as never,
+        { memberState: null, thematicArea: null, first: int(20), includeIllustrative: false },
+      ],
+      [candidateMatches as never, { key: recommendation ?? 'none', includeIllustrative: true }],
+    ];
+    for (const [query, params] of runs)
+      plans.set(query.name, await profile(query, params as never));
+    if (process.env['UPDATE_PLANS'] === '1') {
+      for (const [name, plan] of plans) await writeFile(join(PLANS_DIR, `${name}.txt`), plan.text);
+    }
+  });
+
+  it('profiles every gap query', () => {
+    expect([...plans.keys()].sort()).toEqual([
+      'candidateMatches',
+      'coverageByEntity',
+      'coverageByMemberState',
+      'coverageByPillar',
+      'coverageByRegion',
+      'coverageByThematicArea',
+      'memberStatesByUnaddressedRecommendations',
+      'overlappingProjects',
+      'recommendationsWithoutProjects',
+      'resolutionsWithoutProjects',
+    ]);
+  });
+
+  it('profiles the two State-based queries on rows, not on an empty match', () => {
+    expect(plans.get('memberStatesByUnaddressedRecommendations')!.rows).toBeGreaterThan(0);
+    expect(plans.get('candidateMatches')!.dbHits).toBeGreaterThan(1);
+  });
+
+  it('never plans a Cartesian product', () => {
+    for (const [name, plan] of plans)
+      expect(
+        plan.operators.filter((o) => o.startsWith('CartesianProduct')),
+        name,
+      ).toEqual([]);
+  });
+});
