@@ -1,0 +1,213 @@
+import { LABELS, type Label } from '../core/ids.js';
+import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
+import type { Int } from '../db/values.js';
+import type { EdgeRow, ExpansionRow, MetaRow, PathRow, SearchHitRow, StartRow } from './rows.js';
+
+/** The relationship types of the graph: the closed list `relationshipTypes` arguments are checked against. */
+export const RELATIONSHIP_TYPES = [
+  'CITED_IN',
+  'IMPLEMENTED_BY',
+  'BENEFITS',
+  'COVERS',
+  'IMPLEMENTS',
+  'SUPPORTS',
+  'ADDRESSES',
+  'ISSUED_BY',
+  'ADDRESSED_TO',
+  'REFERS_TO',
+  'MANDATES',
+  'RECALLS',
+  'MEMBER_OF',
+  'CONTRIBUTES_TO',
+  'PART_OF',
+] as const;
+
+/** Longest path `Query.paths` looks for. */
+export const MAX_HOPS = 6;
+
+// Fragments of Cypher text, combined at module load from closed lists only; input never reaches them.
+// `searchText` is an index helper, not API data: left out as the node area leaves it out.
+const node = (v: string) => `${v} {.*, searchText: null, label: labels(${v})[0]}`;
+const idOf = (v: string) => `labels(${v})[0] + ':' + ${v}.key`;
+const edge = (r: string) =>
+  `{id: elementId(${r}), type: type(${r}), source: ${idOf(`startNode(${r})`)}, target: ${idOf(`endNode(${r})`)}, props: properties(${r})}`;
+const visible = (r: string, m: string) =>
+  `($includeIllustrative OR (NOT coalesce(${r}.illustrative, false) AND NOT coalesce(${m}.illustrative, false)))`;
+// Binds `${as}`: a node's whole degree by type and direction (not limited to the types asked for).
+// A CALL subquery, not a COLLECT expression: Cypher reads an aggregating COLLECT inside a
+// projection as an implicit grouping and rejects it.
+const degree = (v: string, as: string) => `
+    CALL (${v}) {
+      MATCH (${v})-[degRel]-(degOther) WHERE ${visible('degRel', 'degOther')}
+      WITH type(degRel) AS degType, CASE WHEN startNode(degRel) = ${v} THEN 'OUT' ELSE 'IN' END AS degDirection, count(*) AS degCount
+      ORDER BY degType, degDirection
+      RETURN collect({type: degType, direction: degDirection, count: degCount}) AS ${as}
+    }`;
+// One hop from `n`: per relationship type, the total and the first `$limitPerType` links in a
+// stable order (type, label, key), each with the degree of the node reached. Direction is a
+// parameter compared with the stored direction, so one statement serves OUT, IN and BOTH.
+const expand = (n: string) => `
+  CALL (${n}) {
+    MATCH (${n})-[r]-(m)
+    WHERE ($types IS NULL OR type(r) IN $types)
+      AND ($direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = ${n}) OR ($direction = 'IN' AND endNode(r) = ${n}))
+      AND ${visible('r', 'm')}
+    WITH r, m ORDER BY type(r), labels(m)[0], m.key, elementId(r)
+    WITH type(r) AS type, collect({r: r, m: m}) AS links
+    UNWIND links[0..$limitPerType] AS link
+    WITH type, size(links) AS total, link.r AS r, link.m AS m
+    ${degree('m', 'mDegree')}
+    RETURN {from: ${idOf(n)}, type: type, total: total, edge: ${edge('r')}, node: ${node('m')},
+            nodeElementId: elementId(m), degree: mDegree} AS link
+  }`;
+
+type ExpandParams = {
+  types: readonly string[] | null;
+  direction: 'OUT' | 'IN' | 'BOTH';
+  limitPerType: Int;
+  includeIllustrative: boolean;
+};
+
+/** First hop of a neighbourhood, one statement per label (the start is found by label and key). */
+export const neighborhoodStart: ReadonlyMap<
+  Label,
+  Cypher<ExpandParams & { key: string }, StartRow>
+> = new Map(
+  LABELS.map((label) => [
+    label,
+    trustedCypher(
+      `neighborhoodOf${label}`,
+      `MATCH (n:${label} {key: $key})
+       WHERE $includeIllustrative OR NOT coalesce(n.illustrative, false)
+       CALL (n) {
+         ${expand('n')}
+         RETURN collect(link) AS links
+       }
+       ${degree('n', 'nDegree')}
+       RETURN {node: ${node('n')}, degree: nDegree, links: links} AS row`,
+    ),
+  ]),
+);
+
+/** A further hop of a neighbourhood: from the nodes of the previous hop, by element id, in frontier order. */
+export const neighborhoodHop = trustedCypher<
+  ExpandParams & { frontier: readonly string[] },
+  ExpansionRow
+>(
+  'neighborhoodHop',
+  `UNWIND range(0, size($frontier) - 1) AS i
+   MATCH (n) WHERE elementId(n) = $frontier[i]
+   ${expand('n')}
+   WITH i, link ORDER BY i, link.type, link.node.label, link.node.key, link.edge.id
+   RETURN link AS row`,
+);
+
+// Nodes of `param` (a map Label → keys), one index seek per label.
+const nodesIn = (param: string) =>
+  LABELS.map((label) => `MATCH (n:${label}) WHERE n.key IN $${param}.${label} RETURN n`).join(
+    '\n    UNION\n    ',
+  );
+
+/** Every relationship among the given nodes. */
+export const edgesAmong = trustedCypher<
+  { keys: Record<Label, string[]>; includeIllustrative: boolean },
+  EdgeRow
+>(
+  'edgesAmong',
+  `CALL () {
+    ${nodesIn('keys')}
+  }
+  WITH collect(n) AS ns
+  UNWIND ns AS a
+  MATCH (a)-[r]->(b)
+  WHERE b IN ns AND ($includeIllustrative OR NOT coalesce(r.illustrative, false))
+  WITH r, ${edge('r')} AS e
+  ORDER BY e.type, e.source, e.target, e.id
+  RETURN e AS row`,
+);
+
+type PathParams = {
+  from: Record<Label, string[]>;
+  to: Record<Label, string[]>;
+  types: readonly string[];
+  includeIllustrative: boolean;
+};
+
+/**
+ * All shortest paths, at most 10, one statement per hop limit 1…MAX_HOPS (a variable-length bound
+ * cannot be a parameter). The predicates over nodes(p)/relationships(p) prune the breadth-first search.
+ */
+export const pathsUpTo: ReadonlyMap<number, Cypher<PathParams, PathRow>> = new Map(
+  Array.from({ length: MAX_HOPS }, (_, i) => i + 1).map((hops) => [
+    hops,
+    trustedCypher<PathParams, PathRow>(
+      `paths${hops}`,
+      `CALL () {
+         ${nodesIn('from')}
+       }
+       WITH n AS a
+       CALL () {
+         ${nodesIn('to')}
+       }
+       WITH a, n AS b
+       WHERE a <> b
+       MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
+       WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+         AND ($includeIllustrative OR (all(x IN nodes(p) WHERE NOT coalesce(x.illustrative, false))
+                                      AND all(r IN relationships(p) WHERE NOT coalesce(r.illustrative, false))))
+       WITH p LIMIT 10
+       WITH p, [x IN nodes(p) | ${idOf('x')}] AS order
+       ORDER BY order
+       RETURN {nodes: [x IN nodes(p) | ${node('x')}], edges: [r IN relationships(p) | ${edge('r')}]} AS row`,
+    ),
+  ]),
+);
+
+/**
+ * Full-text search over both indexes; a null query skips its index. Best score per node wins.
+ * Nodes named exactly `$exact` (lower-cased text) by key, name, title, short name, number, alias
+ * or code rank first: an acronym's own entity outranks projects that repeat the acronym.
+ */
+export const searchNodes = cypher<
+  {
+    query: string | null;
+    queryZh: string | null;
+    exact: string;
+    labels: readonly string[] | null;
+    includeIllustrative: boolean;
+    first: Int;
+  },
+  SearchHitRow
+>('searchNodes')`
+  CALL () {
+    UNWIND CASE WHEN $query IS NULL THEN [] ELSE [$query] END AS q
+    CALL db.index.fulltext.queryNodes('ctkgSearch', q) YIELD node, score
+    RETURN node, score
+    UNION ALL
+    UNWIND CASE WHEN $queryZh IS NULL THEN [] ELSE [$queryZh] END AS q
+    CALL db.index.fulltext.queryNodes('ctkgSearchZh', q) YIELD node, score
+    RETURN node, score
+  }
+  WITH node, max(score) AS score
+  WHERE ($labels IS NULL OR labels(node)[0] IN $labels)
+    AND ($includeIllustrative OR NOT coalesce(node.illustrative, false))
+  WITH node, score,
+       any(name IN [node.key, node.name, node.nameZh, node.title, node.shortName, node.number]
+                   + coalesce(node.aliases, []) + coalesce(node.codes, [])
+           WHERE name IS NOT NULL AND toLower(name) = $exact) AS exact // never null: null sorts first under DESC
+  ORDER BY exact DESC, score DESC, labels(node)[0], node.key
+  LIMIT $first
+  RETURN {score: score, node: node {.*, searchText: null, label: labels(node)[0]}} AS row
+`;
+
+/** Node counts per label and relationship counts per type (counts come from the count store). */
+export const graphMeta = trustedCypher<Record<string, never>, MetaRow>(
+  'graphMeta',
+  `RETURN {
+     labels: [${LABELS.map(
+       (label) =>
+         `{label: '${label}', count: COUNT { MATCH (n:${label}) }, illustrative: COUNT { MATCH (n:${label}) WHERE n.illustrative = true }}`,
+     ).join(',\n       ')}],
+     relationshipTypes: [${RELATIONSHIP_TYPES.map((type) => `{type: '${type}', count: COUNT { MATCH ()-[r:${type}]->() }}`).join(',\n       ')}]
+   } AS row`,
+);
