@@ -3,22 +3,42 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'src/graphql/generated.ts', 'seed/curation/', '.neo4j/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'src/graphql/generated.ts',
+      'seed/curation/',
+      '.neo4j/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // Sessions and raw queries belong to src/db/ (and the seed writer, through Db.transaction).
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='session']", message: 'Open sessions only in src/db/.' },
-        { selector: "CallExpression[callee.property.name='executeQuery']", message: 'Run Cypher only through Db (src/db/db.ts).' },
+        {
+          selector: "CallExpression[callee.property.name='session']",
+          message: 'Open sessions only in src/db/.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='executeQuery']",
+          message: 'Run Cypher only through Db (src/db/db.ts).',
+        },
       ],
     },
   },

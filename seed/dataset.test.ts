@@ -12,7 +12,14 @@ describe('kindOfFile', () => {
 describe('validateRecords', () => {
   it('names record and field of every problem', () => {
     const issues: SeedIssue[] = [];
-    validateRecords('member-states', 'm.json', [{ key: 'mali', name: 'Mali', sources: [] }], issues);
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'm.json', record: 'record #1 (key "mali")', field: 'key' }));
+    validateRecords(
+      'member-states',
+      'm.json',
+      [{ key: 'mali', name: 'Mali', sources: [] }],
+      issues,
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'm.json', record: 'record #1 (key "mali")', field: 'key' }),
+    );
   });
 });

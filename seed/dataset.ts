@@ -19,7 +19,10 @@ export class SeedValidationError extends Error {
       `Seed data rejected (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was written:\n` +
         issues
           .slice(0, 50)
-          .map((i) => `  ${i.file}${i.record ? ` ${i.record}` : ''}${i.field ? ` field "${i.field}"` : ''}: ${i.message}`)
+          .map(
+            (i) =>
+              `  ${i.file}${i.record ? ` ${i.record}` : ''}${i.field ? ` field "${i.field}"` : ''}: ${i.message}`,
+          )
           .join('\n') +
         (issues.length > 50 ? `\n  … and ${issues.length - 50} more` : ''),
     );
@@ -60,14 +63,19 @@ export function kindOfFile(file: string): Kind | null {
 }
 
 function recordLabel(raw: unknown, index: number): string {
-  const key = raw !== null && typeof raw === 'object' && 'key' in raw ? (raw).key : undefined;
+  const key = raw !== null && typeof raw === 'object' && 'key' in raw ? raw.key : undefined;
   return typeof key === 'string' ? `record #${index + 1} (key "${key}")` : `record #${index + 1}`;
 }
 
 /**
  * Validates raw records of one kind; pushes one issue per invalid field. Returns the parsed records.
  */
-export function validateRecords(kind: Kind, file: string, raw: unknown, issues: SeedIssue[]): object[] {
+export function validateRecords(
+  kind: Kind,
+  file: string,
+  raw: unknown,
+  issues: SeedIssue[],
+): object[] {
   if (!Array.isArray(raw)) {
     issues.push({ file, message: 'must contain a JSON array of records' });
     return [];
@@ -80,7 +88,12 @@ export function validateRecords(kind: Kind, file: string, raw: unknown, issues: 
       parsed.push(result.data as object);
     } else {
       for (const issue of result.error.issues) {
-        issues.push({ file, record: recordLabel(item, index), field: issue.path.join('.'), message: issue.message });
+        issues.push({
+          file,
+          record: recordLabel(item, index),
+          field: issue.path.join('.'),
+          message: issue.message,
+        });
       }
     }
   });
@@ -100,7 +113,10 @@ export async function readDataset(dirs: readonly string[]): Promise<LoadedDatase
       files.push(file);
       const kind = kindOfFile(name);
       if (kind === null) {
-        issues.push({ file, message: `unknown kind: the file name must start with one of ${PREFIXES.join(', ')}` });
+        issues.push({
+          file,
+          message: `unknown kind: the file name must start with one of ${PREFIXES.join(', ')}`,
+        });
         continue;
       }
       let raw: unknown;

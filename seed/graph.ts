@@ -3,7 +3,10 @@ import type { Label } from '../src/core/ids.js';
 import type { LoadedDataset, SeedIssue } from './dataset.js';
 import type { Dataset, ProjectRecord, Source } from './schema.js';
 
-export type Props = Record<string, string | number | boolean | null | string[] | number[] | boolean[]>;
+export type Props = Record<
+  string,
+  string | number | boolean | null | string[] | number[] | boolean[]
+>;
 
 export interface NodeRow {
   readonly key: string;
@@ -79,14 +82,24 @@ const KIND_LABEL = {
   recommendations: 'Recommendation',
 } as const satisfies Partial<Record<keyof Dataset, Label>>;
 
-const STATUS_ORDER = ['unknown', 'pipeline', 'planned', 'approved', 'ongoing', 'suspended', 'completed'];
+const STATUS_ORDER = [
+  'unknown',
+  'pipeline',
+  'planned',
+  'approved',
+  'ongoing',
+  'suspended',
+  'completed',
+];
 
 function uniq<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
 }
 
 function searchText(...parts: (string | null | undefined | readonly string[])[]): string {
-  return uniq(parts.flat().filter((p): p is string => typeof p === 'string' && p.length > 0)).join(' | ');
+  return uniq(parts.flat().filter((p): p is string => typeof p === 'string' && p.length > 0)).join(
+    ' | ',
+  );
 }
 
 /** Merges the records that project-identities says are one project; the first record's scalars win. */
@@ -102,17 +115,35 @@ export function mergeProjectIdentities(
   const canonical = new Map<string, string>();
   for (const identity of data['project-identities']) {
     const file = origin.get(identity) ?? 'project-identities';
-    const parts = [identity.key, ...identity.sameAs].map((k) => byKey.get(k)).filter((p) => p !== undefined);
+    const parts = [identity.key, ...identity.sameAs]
+      .map((k) => byKey.get(k))
+      .filter((p) => p !== undefined);
     for (const k of identity.sameAs) {
-      if (!byKey.has(k)) issues.push({ file, record: `identity "${identity.key}"`, field: 'sameAs', message: `unknown Project "${k}"` });
-      if (absorbed.has(k)) issues.push({ file, record: `identity "${identity.key}"`, field: 'sameAs', message: `Project "${k}" is merged twice` });
+      if (!byKey.has(k))
+        issues.push({
+          file,
+          record: `identity "${identity.key}"`,
+          field: 'sameAs',
+          message: `unknown Project "${k}"`,
+        });
+      if (absorbed.has(k))
+        issues.push({
+          file,
+          record: `identity "${identity.key}"`,
+          field: 'sameAs',
+          message: `Project "${k}" is merged twice`,
+        });
       absorbed.add(k);
     }
     const [first, ...rest] = parts;
     if (first === undefined) continue;
     const target: ProjectRecord = { ...first, key: identity.key };
     for (const other of rest) {
-      target.aliases = uniq([...target.aliases, ...(other.title !== target.title ? [other.title] : []), ...other.aliases]);
+      target.aliases = uniq([
+        ...target.aliases,
+        ...(other.title !== target.title ? [other.title] : []),
+        ...other.aliases,
+      ]);
       target.codes = uniq([...target.codes, ...other.codes]);
       target.pillars = uniq([...target.pillars, ...other.pillars]);
       target.summary ??= other.summary;
@@ -130,8 +161,14 @@ export function mergeProjectIdentities(
       target.note = [target.note, other.note].filter(Boolean).join(' ') || undefined;
     }
     // Every source-scoped key stays findable on the merged node.
-    target.codes = uniq([...target.codes, ...parts.map((p) => p.key).filter((k) => k !== identity.key)]);
-    target.note = [target.note, `Merged from ${[first.key, ...rest.map((r) => r.key)].join(', ')}: ${identity.basis}`]
+    target.codes = uniq([
+      ...target.codes,
+      ...parts.map((p) => p.key).filter((k) => k !== identity.key),
+    ]);
+    target.note = [
+      target.note,
+      `Merged from ${[first.key, ...rest.map((r) => r.key)].join(', ')}: ${identity.basis}`,
+    ]
       .filter(Boolean)
       .join(' ');
     merged.set(identity.key, target);
@@ -148,7 +185,11 @@ export function mergeProjectIdentities(
 }
 
 /** Builds the rows to write and checks every reference; pushes issues for anything dangling. */
-export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues: SeedIssue[]): Graph {
+export function buildGraph(
+  loaded: LoadedDataset,
+  existing: ExistingKeys,
+  issues: SeedIssue[],
+): Graph {
   const { data, origin } = loaded;
   const { projects, canonical } = mergeProjectIdentities(loaded, issues);
   const records: Record<Label, { key: string; illustrative?: boolean }[]> = {
@@ -169,7 +210,12 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
     const seen = new Set<string>();
     for (const record of list) {
       if (seen.has(record.key)) {
-        issues.push({ file: origin.get(record) ?? label, record: `key "${record.key}"`, field: 'key', message: `duplicate ${label} key` });
+        issues.push({
+          file: origin.get(record) ?? label,
+          record: `key "${record.key}"`,
+          field: 'key',
+          message: `duplicate ${label} key`,
+        });
       }
       seen.add(record.key);
     }
@@ -203,11 +249,27 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
       toLabel,
       to,
       merge,
-      props: { ...props, sourceDocuments: source ? [source.document] : [], sourceParagraphs: source ? [source.paragraph] : [] },
+      props: {
+        ...props,
+        sourceDocuments: source ? [source.document] : [],
+        sourceParagraphs: source ? [source.paragraph] : [],
+      },
     });
   };
   const cite = (label: Label, key: string, sources: readonly Source[]) => {
-    sources.forEach((s, i) => link('CITED_IN', label, key, 'Document', s.document, `sources.${i}.document`, undefined, { paragraph: s.paragraph }, s.paragraph));
+    sources.forEach((s, i) =>
+      link(
+        'CITED_IN',
+        label,
+        key,
+        'Document',
+        s.document,
+        `sources.${i}.document`,
+        undefined,
+        { paragraph: s.paragraph },
+        s.paragraph,
+      ),
+    );
   };
   const at = (record: object, key: string) => {
     current = { file: origin.get(record) ?? '(fixture)', record: `key "${key}"` };
@@ -273,7 +335,9 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
     cite('Region', r.key, r.sources);
     r.members.forEach((m, i) => {
       if (!check('MemberState', m.state, `members.${i}.state`)) return;
-      link('MEMBER_OF', 'MemberState', m.state, 'Region', r.key, `members.${i}.state`, m.source, { basis: m.basis });
+      link('MEMBER_OF', 'MemberState', m.state, 'Region', r.key, `members.${i}.state`, m.source, {
+        basis: m.basis,
+      });
     });
   }
   for (const e of data.entities) {
@@ -291,7 +355,8 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
       searchText: searchText(e.key, e.name, e.aliases),
     });
     cite('Entity', e.key, e.sources);
-    if (e.parent !== undefined) link('PART_OF', 'Entity', e.key, 'Entity', e.parent, 'parent', e.sources[0]);
+    if (e.parent !== undefined)
+      link('PART_OF', 'Entity', e.key, 'Entity', e.parent, 'parent', e.sources[0]);
   }
   for (const r of data.resolutions) {
     at(r, r.key);
@@ -307,12 +372,27 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
       correction: r.correction ?? null,
       illustrative: r.illustrative,
       note: r.note ?? null,
-      searchText: searchText(r.key, r.number, r.topic, r.asWritten.map((a) => a.text)),
+      searchText: searchText(
+        r.key,
+        r.number,
+        r.topic,
+        r.asWritten.map((a) => a.text),
+      ),
     });
     cite('Resolution', r.key, r.sources);
-    r.mandates.forEach((m, i) => link('MANDATES', 'Resolution', r.key, 'Entity', m.entity, `mandates.${i}.entity`, m.source));
+    r.mandates.forEach((m, i) =>
+      link('MANDATES', 'Resolution', r.key, 'Entity', m.entity, `mandates.${i}.entity`, m.source),
+    );
     r.recalls.forEach((m, i) =>
-      link('RECALLS', 'Resolution', r.key, 'Resolution', m.resolution, `recalls.${i}.resolution`, m.source),
+      link(
+        'RECALLS',
+        'Resolution',
+        r.key,
+        'Resolution',
+        m.resolution,
+        `recalls.${i}.resolution`,
+        m.source,
+      ),
     );
   }
   for (const l of data['legal-instruments']) {
@@ -343,7 +423,9 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
   for (const p of projects) {
     at(p, p.key);
     const latest = [...p.statuses].sort(
-      (a, b) => (b.asOf ?? '').localeCompare(a.asOf ?? '') || STATUS_ORDER.indexOf(b.status) - STATUS_ORDER.indexOf(a.status),
+      (a, b) =>
+        (b.asOf ?? '').localeCompare(a.asOf ?? '') ||
+        STATUS_ORDER.indexOf(b.status) - STATUS_ORDER.indexOf(a.status),
     )[0];
     put('Project', p.key, {
       title: p.title,
@@ -374,15 +456,49 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
     });
     cite('Project', p.key, p.sources);
     p.implementers.forEach((x, i) =>
-      link('IMPLEMENTED_BY', 'Project', p.key, 'Entity', x.entity, `implementers.${i}.entity`, x.source, { role: x.role }, x.role),
+      link(
+        'IMPLEMENTED_BY',
+        'Project',
+        p.key,
+        'Entity',
+        x.entity,
+        `implementers.${i}.entity`,
+        x.source,
+        { role: x.role },
+        x.role,
+      ),
     );
-    p.beneficiaries.forEach((x, i) => link('BENEFITS', 'Project', p.key, 'MemberState', x.state, `beneficiaries.${i}.state`, x.source));
-    p.regions.forEach((x, i) => link('COVERS', 'Project', p.key, 'Region', x.region, `regions.${i}.region`, x.source));
+    p.beneficiaries.forEach((x, i) =>
+      link(
+        'BENEFITS',
+        'Project',
+        p.key,
+        'MemberState',
+        x.state,
+        `beneficiaries.${i}.state`,
+        x.source,
+      ),
+    );
+    p.regions.forEach((x, i) =>
+      link('COVERS', 'Project', p.key, 'Region', x.region, `regions.${i}.region`, x.source),
+    );
     p.resolutions.forEach((x, i) =>
-      link('SUPPORTS', 'Project', p.key, 'Resolution', x.resolution, `resolutions.${i}.resolution`, x.source, { how: x.how ?? null }),
+      link(
+        'SUPPORTS',
+        'Project',
+        p.key,
+        'Resolution',
+        x.resolution,
+        `resolutions.${i}.resolution`,
+        x.source,
+        { how: x.how ?? null },
+      ),
     );
     p.themes.forEach((x, i) =>
-      link('ADDRESSES', 'Project', p.key, 'ThematicArea', x.theme, `themes.${i}.theme`, x.source, { how: x.how, rule: x.rule ?? null }),
+      link('ADDRESSES', 'Project', p.key, 'ThematicArea', x.theme, `themes.${i}.theme`, x.source, {
+        how: x.how,
+        rule: x.rule ?? null,
+      }),
     );
   }
   for (const r of data.recommendations) {
@@ -403,16 +519,57 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
     link('ISSUED_BY', 'Recommendation', r.key, 'Entity', r.issuer, 'issuer', r.sources[0]);
     r.addressedTo.forEach((a, i) =>
       'entity' in a
-        ? link('ADDRESSED_TO', 'Recommendation', r.key, 'Entity', a.entity, `addressedTo.${i}.entity`, a.source)
-        : link('ADDRESSED_TO', 'Recommendation', r.key, 'MemberState', a.state, `addressedTo.${i}.state`, a.source),
+        ? link(
+            'ADDRESSED_TO',
+            'Recommendation',
+            r.key,
+            'Entity',
+            a.entity,
+            `addressedTo.${i}.entity`,
+            a.source,
+          )
+        : link(
+            'ADDRESSED_TO',
+            'Recommendation',
+            r.key,
+            'MemberState',
+            a.state,
+            `addressedTo.${i}.state`,
+            a.source,
+          ),
     );
     r.refersTo.forEach((a, i) =>
       'resolution' in a
-        ? link('REFERS_TO', 'Recommendation', r.key, 'Resolution', a.resolution, `refersTo.${i}.resolution`, a.source)
-        : link('REFERS_TO', 'Recommendation', r.key, 'LegalInstrument', a.instrument, `refersTo.${i}.instrument`, a.source),
+        ? link(
+            'REFERS_TO',
+            'Recommendation',
+            r.key,
+            'Resolution',
+            a.resolution,
+            `refersTo.${i}.resolution`,
+            a.source,
+          )
+        : link(
+            'REFERS_TO',
+            'Recommendation',
+            r.key,
+            'LegalInstrument',
+            a.instrument,
+            `refersTo.${i}.instrument`,
+            a.source,
+          ),
     );
     r.themes.forEach((x, i) =>
-      link('ADDRESSES', 'Recommendation', r.key, 'ThematicArea', x.theme, `themes.${i}.theme`, x.source, { how: x.how, rule: x.rule ?? null }),
+      link(
+        'ADDRESSES',
+        'Recommendation',
+        r.key,
+        'ThematicArea',
+        x.theme,
+        `themes.${i}.theme`,
+        x.source,
+        { how: x.how, rule: x.rule ?? null },
+      ),
     );
     r.implementedBy.forEach((x, i) => {
       const project = canonical.get(x.project) ?? x.project;
@@ -436,7 +593,10 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
   }
   for (const c of data.contributions) {
     current = { file: origin.get(c) ?? 'contributions', record: `rank ${c.rank}` };
-    const [fromLabel, from] = c.state !== undefined ? (['MemberState', c.state] as const) : (['Entity', c.contributorEntity ?? ''] as const);
+    const [fromLabel, from] =
+      c.state !== undefined
+        ? (['MemberState', c.state] as const)
+        : (['Entity', c.contributorEntity ?? ''] as const);
     if (!check(fromLabel, from, c.state !== undefined ? 'state' : 'contributorEntity')) continue;
     if (!check('Entity', c.entity, 'entity')) continue;
     check('Document', c.source.document, 'source.document');
@@ -475,7 +635,9 @@ export function buildGraph(loaded: LoadedDataset, existing: ExistingKeys, issues
 function dedupeRels(rels: readonly RelRow[]): RelRow[] {
   const byId = new Map<string, RelRow>();
   for (const rel of rels) {
-    const id = [rel.type, rel.fromLabel, rel.from, rel.toLabel, rel.to, rel.merge ?? ''].join('\u0000');
+    const id = [rel.type, rel.fromLabel, rel.from, rel.toLabel, rel.to, rel.merge ?? ''].join(
+      '\u0000',
+    );
     const seen = byId.get(id);
     if (seen === undefined) {
       byId.set(id, rel);
@@ -499,7 +661,9 @@ function dedupeRels(rels: readonly RelRow[]): RelRow[] {
         ...rel.props,
         ...seen.props,
         // A link stated by any document is real even if another record only inferred it.
-        ...(typeof illustrative === 'boolean' ? { illustrative: illustrative && rel.props['illustrative'] === true } : {}),
+        ...(typeof illustrative === 'boolean'
+          ? { illustrative: illustrative && rel.props['illustrative'] === true }
+          : {}),
         sourceDocuments: docs,
         sourceParagraphs: paras,
       },

@@ -10,7 +10,9 @@ import { writeGraph } from './write.js';
 /** The curated data of the repository. */
 // Compiled, this module runs from dist/seed/; the data stays in seed/data/ at the repository root.
 const HERE = dirname(fileURLToPath(import.meta.url));
-export const SEED_DATA_DIR = HERE.endsWith('/dist/seed') ? resolve(HERE, '../../seed/data') : resolve(HERE, 'data');
+export const SEED_DATA_DIR = HERE.endsWith('/dist/seed')
+  ? resolve(HERE, '../../seed/data')
+  : resolve(HERE, 'data');
 
 export interface LoadOptions {
   /** Delete the current graph first (same transaction). Default: upsert beside what is there. */
@@ -21,23 +23,39 @@ export interface LoadSummary {
   readonly labels: Record<string, number>;
   readonly relationships: Record<string, number>;
   readonly illustrative: { readonly nodes: number; readonly relationships: number };
-  readonly reconciliation: readonly { document: string; scope: string; stated: string; parsed: string; note: string }[];
+  readonly reconciliation: readonly {
+    document: string;
+    scope: string;
+    stated: string;
+    parsed: string;
+    note: string;
+  }[];
 }
 
-const existingKeysQuery = cypher<Record<string, never>, { label: string; key: string }>('existingKeys')`
+const existingKeysQuery = cypher<Record<string, never>, { label: string; key: string }>(
+  'existingKeys',
+)`
   MATCH (n) WHERE n.key IS NOT NULL RETURN { label: labels(n)[0], key: n.key } AS row`;
 
-const labelCounts = cypher<Record<string, never>, { label: string; count: number; illustrative: number }>('labelCounts')`
+const labelCounts = cypher<
+  Record<string, never>,
+  { label: string; count: number; illustrative: number }
+>('labelCounts')`
   MATCH (n) WITH labels(n)[0] AS label, n
   RETURN { label: label, count: count(*), illustrative: sum(CASE WHEN n.illustrative THEN 1 ELSE 0 END) } AS row
   ORDER BY row.label`;
 
-const relCounts = cypher<Record<string, never>, { type: string; count: number; illustrative: number }>('relationshipCounts')`
+const relCounts = cypher<
+  Record<string, never>,
+  { type: string; count: number; illustrative: number }
+>('relationshipCounts')`
   MATCH ()-[r]->() WITH type(r) AS type, r
   RETURN { type: type, count: count(*), illustrative: sum(CASE WHEN r.illustrative THEN 1 ELSE 0 END) } AS row
   ORDER BY row.type`;
 
-const reconciliationRows = cypher<Record<string, never>, LoadSummary['reconciliation'][number]>('reconciliation')`
+const reconciliationRows = cypher<Record<string, never>, LoadSummary['reconciliation'][number]>(
+  'reconciliation',
+)`
   MATCH (d:Document) WHERE size(coalesce(d.reconciliationScopes, [])) > 0
   UNWIND range(0, size(d.reconciliationScopes) - 1) AS i
   RETURN { document: d.key, scope: d.reconciliationScopes[i], stated: d.reconciliationStated[i],
@@ -59,7 +77,11 @@ async function existingKeys(db: Db): Promise<ExistingKeys> {
  * Validates a dataset against the schemas and every reference, then writes it in one transaction.
  * Throws SeedValidationError (naming file, record and field) before anything is written.
  */
-export async function loadDataset(db: Db, loaded: LoadedDataset, options: LoadOptions = {}): Promise<void> {
+export async function loadDataset(
+  db: Db,
+  loaded: LoadedDataset,
+  options: LoadOptions = {},
+): Promise<void> {
   const issues: SeedIssue[] = [];
   const existing = options.replace ? new Map() : await existingKeys(db);
   const graph = buildGraph(loaded, existing, issues);
@@ -68,7 +90,11 @@ export async function loadDataset(db: Db, loaded: LoadedDataset, options: LoadOp
 }
 
 /** Reads, validates and loads the JSON files of `dirs` (default: the repository's curated data). */
-export async function loadSeed(db: Db, dirs: readonly string[] = [SEED_DATA_DIR], options: LoadOptions = {}) {
+export async function loadSeed(
+  db: Db,
+  dirs: readonly string[] = [SEED_DATA_DIR],
+  options: LoadOptions = {},
+) {
   const loaded = await readDataset(dirs);
   await loadDataset(db, loaded, options);
   return loaded.files;
@@ -94,12 +120,17 @@ export function formatSummary(summary: LoadSummary): string {
   const lines = ['Nodes:'];
   for (const [label, n] of Object.entries(summary.labels)) lines.push(`  ${label.padEnd(18)} ${n}`);
   lines.push('Relationships:');
-  for (const [type, n] of Object.entries(summary.relationships)) lines.push(`  ${type.padEnd(18)} ${n}`);
-  lines.push(`Illustrative: ${summary.illustrative.nodes} nodes, ${summary.illustrative.relationships} relationships`);
+  for (const [type, n] of Object.entries(summary.relationships))
+    lines.push(`  ${type.padEnd(18)} ${n}`);
+  lines.push(
+    `Illustrative: ${summary.illustrative.nodes} nodes, ${summary.illustrative.relationships} relationships`,
+  );
   if (summary.reconciliation.length > 0) {
     lines.push('Stated vs parsed:');
     for (const r of summary.reconciliation) {
-      lines.push(`  ${r.document} — ${r.scope}: stated ${r.stated || '–'}, parsed ${r.parsed || '–'}${r.note ? ` (${r.note})` : ''}`);
+      lines.push(
+        `  ${r.document} — ${r.scope}: stated ${r.stated || '–'}, parsed ${r.parsed || '–'}${r.note ? ` (${r.note})` : ''}`,
+      );
     }
   }
   return lines.join('\n');
@@ -107,7 +138,9 @@ export function formatSummary(summary: LoadSummary): string {
 
 export { SeedValidationError };
 
-const anyNode = cypher<Record<string, never>, boolean>('graphHasNodes')`MATCH (n) RETURN true AS row LIMIT 1`;
+const anyNode = cypher<Record<string, never>, boolean>(
+  'graphHasNodes',
+)`MATCH (n) RETURN true AS row LIMIT 1`;
 
 /** Loads the repository's seed data when the database holds no node; returns the files loaded, or null. */
 export async function seedIfEmpty(db: Db): Promise<readonly string[] | null> {

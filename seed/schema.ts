@@ -31,7 +31,10 @@ export const DocumentRecord = z.strictObject({
   title: text,
   symbol: text.nullable(),
   symbolPrinted: z.boolean(),
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD').nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .nullable(),
   dateNote: optionalText,
   language: text,
   publisher: text.nullable().optional(),
@@ -56,7 +59,13 @@ export const RegionRecord = z.strictObject({
   aliases: z.array(text).default([]),
   kind: z.enum(['geographic', 'grouping', 'organisation']),
   members: z
-    .array(z.strictObject({ state: text, basis: z.enum(['document', 'definition']), source: Source.optional() }))
+    .array(
+      z.strictObject({
+        state: text,
+        basis: z.enum(['document', 'definition']),
+        source: Source.optional(),
+      }),
+    )
     .default([]),
 });
 
@@ -116,7 +125,15 @@ export const ThematicAreaRecord = z.strictObject({
   workingGroup: optionalText,
 });
 
-const Status = z.enum(['ongoing', 'completed', 'planned', 'pipeline', 'approved', 'suspended', 'unknown']);
+const Status = z.enum([
+  'ongoing',
+  'completed',
+  'planned',
+  'pipeline',
+  'approved',
+  'suspended',
+  'unknown',
+]);
 
 export const ProjectRecord = z.strictObject({
   ...base,
@@ -126,11 +143,22 @@ export const ProjectRecord = z.strictObject({
   pillars: z.array(Pillar).default([]),
   summary: optionalText,
   period: z
-    .strictObject({ start: year.nullable().optional(), end: year.nullable().optional(), asWritten: optionalText })
+    .strictObject({
+      start: year.nullable().optional(),
+      end: year.nullable().optional(),
+      asWritten: optionalText,
+    })
     .nullable()
     .default(null),
   statuses: z
-    .array(z.strictObject({ status: Status, asWritten: optionalText, asOf: optionalText, source: Source }))
+    .array(
+      z.strictObject({
+        status: Status,
+        asWritten: optionalText,
+        asOf: optionalText,
+        source: Source,
+      }),
+    )
     .default([]),
   budgets: z
     .array(
@@ -144,13 +172,17 @@ export const ProjectRecord = z.strictObject({
     )
     .default([]),
   implementers: z
-    .array(z.strictObject({ entity: text, role: z.enum(['lead', 'partner', 'funder']), source: Source }))
+    .array(
+      z.strictObject({ entity: text, role: z.enum(['lead', 'partner', 'funder']), source: Source }),
+    )
     .default([]),
   beneficiaries: z.array(z.strictObject({ state: text, source: Source })).default([]),
   regions: z.array(z.strictObject({ region: text, source: Source })).default([]),
   global: z.boolean().default(false),
   scopeAsWritten: optionalText,
-  resolutions: z.array(z.strictObject({ resolution: text, source: Source, how: optionalText })).default([]),
+  resolutions: z
+    .array(z.strictObject({ resolution: text, source: Source, how: optionalText }))
+    .default([]),
   themes: z.array(Theme).default([]),
 });
 
@@ -159,7 +191,15 @@ export const RecommendationRecord = z.strictObject({
   title: text,
   summary: text,
   issuer: text,
-  audience: z.enum(['member-states', 'un-system', 'both', 'security-council', 'general-assembly', 'donors', 'other']),
+  audience: z.enum([
+    'member-states',
+    'un-system',
+    'both',
+    'security-council',
+    'general-assembly',
+    'donors',
+    'other',
+  ]),
   addressedTo: z
     .array(
       z.union([
@@ -202,7 +242,11 @@ export const ContributionRecord = z
     rank: z.number().int().positive(),
     listDate: z.string().nullable().default(null),
     amount: z.number().nonnegative().nullable().default(null),
-    currency: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .nullable()
+      .default(null),
     period: optionalText,
     note: optionalText,
     source: Source,

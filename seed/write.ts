@@ -2,7 +2,15 @@
 import { LABELS, type Label } from '../src/core/ids.js';
 import { cypher, trustedCypher, type Cypher } from '../src/db/cypher.js';
 import type { Db, Tx } from '../src/db/db.js';
-import { OWNED, REL_TYPES, type Graph, type NodeRow, type Props, type RelRow, type RelType } from './graph.js';
+import {
+  OWNED,
+  REL_TYPES,
+  type Graph,
+  type NodeRow,
+  type Props,
+  type RelRow,
+  type RelType,
+} from './graph.js';
 
 const CHUNK = 1000;
 
@@ -33,7 +41,9 @@ const dropMembers = cypher<{ keys: readonly string[] }, number>('dropMembers')`
   UNWIND $keys AS k MATCH (:Region {key: k})<-[r:MEMBER_OF]-() DELETE r RETURN count(r) AS row`;
 const dropContributions = cypher<{ documents: readonly string[] }, number>('dropContributions')`
   MATCH ()-[r:CONTRIBUTES_TO]->() WHERE r.document IN $documents DELETE r RETURN count(r) AS row`;
-const wipe = cypher<Record<string, never>, number>('wipeGraph')`MATCH (n) DETACH DELETE n RETURN count(*) AS row`;
+const wipe = cypher<Record<string, never>, number>(
+  'wipeGraph',
+)`MATCH (n) DETACH DELETE n RETURN count(*) AS row`;
 
 // The property each type merges on, when two nodes may be linked more than once by that type.
 const MERGE_PROPERTY: Partial<Record<RelType, string>> = {
@@ -42,7 +52,10 @@ const MERGE_PROPERTY: Partial<Record<RelType, string>> = {
   CONTRIBUTES_TO: 'document',
 };
 
-const relStatements = new Map<string, Cypher<{ rows: { from: string; to: string; merge: string | null; props: Props }[] }, number>>();
+const relStatements = new Map<
+  string,
+  Cypher<{ rows: { from: string; to: string; merge: string | null; props: Props }[] }, number>
+>();
 for (const type of REL_TYPES) {
   for (const from of LABELS) {
     for (const to of LABELS) {
@@ -60,7 +73,10 @@ for (const type of REL_TYPES) {
   }
 }
 
-async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+async function inChunks<T>(
+  rows: readonly T[],
+  write: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK));
 }
 
@@ -68,13 +84,19 @@ async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<un
  * Writes the graph in one write transaction. With `replace`, the existing graph is deleted first
  * (in the same transaction); otherwise records are upserted and each record's own links replaced.
  */
-export async function writeGraph(db: Db, graph: Graph, options: { replace: boolean }): Promise<void> {
+export async function writeGraph(
+  db: Db,
+  graph: Graph,
+  options: { replace: boolean },
+): Promise<void> {
   await db.transaction(async (tx: Tx) => {
     if (options.replace) await tx.run(wipe, {});
     for (const [label, rows] of graph.nodes) {
       await inChunks(rows, (chunk) => tx.run(upsertNodes.get(label)!, { rows: chunk }));
       if (!options.replace) {
-        await inChunks(rows, (chunk) => tx.run(dropOwned.get(label)!, { keys: chunk.map((r) => r.key), types: OWNED[label] }));
+        await inChunks(rows, (chunk) =>
+          tx.run(dropOwned.get(label)!, { keys: chunk.map((r) => r.key), types: OWNED[label] }),
+        );
       }
     }
     if (!options.replace) {
@@ -90,7 +112,14 @@ export async function writeGraph(db: Db, graph: Graph, options: { replace: boole
     for (const [id, rels] of groups) {
       const statement = relStatements.get(id)!;
       await inChunks(rels, (chunk) =>
-        tx.run(statement, { rows: chunk.map((r) => ({ from: r.from, to: r.to, merge: r.merge ?? null, props: r.props })) }),
+        tx.run(statement, {
+          rows: chunk.map((r) => ({
+            from: r.from,
+            to: r.to,
+            merge: r.merge ?? null,
+            props: r.props,
+          })),
+        }),
       );
     }
   });

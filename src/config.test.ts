@@ -10,8 +10,15 @@ describe('loadConfig', () => {
   });
 
   it('uses a given URI, Aura included', () => {
-    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'secret' });
-    expect(config.neo4j).toMatchObject({ kind: 'remote', uri: 'neo4j+s://abc.databases.neo4j.io', user: 'neo4j' });
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+      NEO4J_PASSWORD: 'secret',
+    });
+    expect(config.neo4j).toMatchObject({
+      kind: 'remote',
+      uri: 'neo4j+s://abc.databases.neo4j.io',
+      user: 'neo4j',
+    });
   });
 
   it('lists every bad variable in one error', () => {
@@ -21,6 +28,8 @@ describe('loadConfig', () => {
   });
 
   it('requires a password with a URI', () => {
-    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow('NEO4J_PASSWORD: required when NEO4J_URI is set');
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(
+      'NEO4J_PASSWORD: required when NEO4J_URI is set',
+    );
   });
 });

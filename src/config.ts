@@ -9,11 +9,17 @@ const Env = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   NEO4J_URI: z
     .string()
-    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI')
+    .regex(
+      /^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/,
+      'must be a bolt://, bolt+s://, neo4j:// or neo4j+s:// URI',
+    )
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().min(1).optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j'),
   NEO4J_LOCAL_PORT: port.default(7687),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -26,8 +32,19 @@ const Env = z.object({
 
 /** Where the service finds Neo4j: a given URI, or the repo's local launcher. */
 export type Neo4jTarget =
-  | { readonly kind: 'remote'; readonly uri: string; readonly user: string; readonly password: string }
-  | { readonly kind: 'local'; readonly dir: string; readonly port: number; readonly user: string; readonly password?: string };
+  | {
+      readonly kind: 'remote';
+      readonly uri: string;
+      readonly user: string;
+      readonly password: string;
+    }
+  | {
+      readonly kind: 'local';
+      readonly dir: string;
+      readonly port: number;
+      readonly user: string;
+      readonly password?: string;
+    };
 
 export interface Config {
   readonly http: { readonly port: number; readonly host: string };
@@ -48,10 +65,18 @@ export interface Config {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings mean "unset" (a blank line in an env file should not override a default).
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = Env.safeParse(cleaned);
-  const issues = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-  if (parsed.success && parsed.data.NEO4J_URI !== undefined && parsed.data.NEO4J_PASSWORD === undefined) {
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  if (
+    parsed.success &&
+    parsed.data.NEO4J_URI !== undefined &&
+    parsed.data.NEO4J_PASSWORD === undefined
+  ) {
     issues.push('  NEO4J_PASSWORD: required when NEO4J_URI is set');
   }
   if (!parsed.success || issues.length > 0) {
@@ -61,7 +86,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const neo4j: Neo4jTarget =
     e.NEO4J_URI !== undefined
       ? { kind: 'remote', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? '' }
-      : { kind: 'local', dir: e.NEO4J_LOCAL_DIR, port: e.NEO4J_LOCAL_PORT, user: 'neo4j', password: e.NEO4J_PASSWORD };
+      : {
+          kind: 'local',
+          dir: e.NEO4J_LOCAL_DIR,
+          port: e.NEO4J_LOCAL_PORT,
+          user: 'neo4j',
+          password: e.NEO4J_PASSWORD,
+        };
   return Object.freeze({
     http: { port: e.PORT, host: e.HOST },
     neo4j: { ...neo4j, database: e.NEO4J_DATABASE },

@@ -49,7 +49,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Known start-up failures get their message alone; anything else its stack, for the operator.
-  if (error instanceof ConfigError || error instanceof LocalNeo4jError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof LocalNeo4jError)
+    console.error(error.message);
   else console.error('ctkg failed to start:', error);
   process.exit(1);
 });

@@ -1,28 +1,31 @@
 // Shared helpers for curation scripts: read the five source documents and map a 1-based line
 // number to a citation paragraph as seed/FORMAT.md expects. Node built-ins only.
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
-export interface Source { document: string; paragraph: string }
+export interface Source {
+  document: string;
+  paragraph: string;
+}
 
 export const DOCS: { id: string; key: string }[] = [
-  { id: "000", key: "A/73/866" },
-  { id: "001", key: "A/74/677" },
-  { id: "002", key: "BlueSkyV-2020" },
-  { id: "003", key: "A/72/840" },
-  { id: "004", key: "UNCCT-AR-2018" },
+  { id: '000', key: 'A/73/866' },
+  { id: '001', key: 'A/74/677' },
+  { id: '002', key: 'BlueSkyV-2020' },
+  { id: '003', key: 'A/72/840' },
+  { id: '004', key: 'UNCCT-AR-2018' },
 ];
 
 export function loadDoc(dir: string, id: string): string[] {
-  const f = readdirSync(dir).find((n) => n.startsWith(id + "_") && n.endsWith(".txt"));
+  const f = readdirSync(dir).find((n) => n.startsWith(id + '_') && n.endsWith('.txt'));
   if (!f) throw new Error(`document ${id} not found in ${dir}`);
-  return readFileSync(join(dir, f), "utf8").split("\n");
+  return readFileSync(join(dir, f), 'utf8').split('\n');
 }
 
 const NUM = /^\s*(\d+)\.\s/;
 function numberedPara(lines: string[], line: number, from: number): string | null {
   for (let i = line; i >= from; i--) {
-    const m = NUM.exec(lines[i - 1] ?? "");
+    const m = NUM.exec(lines[i - 1] ?? '');
     if (m) return m[1];
   }
   return null;
@@ -31,26 +34,64 @@ function numberedPara(lines: string[], line: number, from: number): string | nul
 /** 003 matrix: line -> { pillar, serial } (continuation lines belong to the previous serial). */
 export function matrixIndex(lines: string[]): Map<number, { pillar: string; serial: string }> {
   const out = new Map<number, { pillar: string; serial: string }>();
-  let pillar = "";
-  let serial = "";
+  let pillar = '';
+  let serial = '';
   for (let n = 392; n <= 847; n++) {
-    const l = lines[n - 1] ?? "";
+    const l = lines[n - 1] ?? '';
     const pm = /^Pillar (I|II|III|IV) of the UN Global/.exec(l);
-    if (pm) { pillar = pm[1]; serial = ""; continue; }
-    const cells = l.split("\t");
+    if (pm) {
+      pillar = pm[1];
+      serial = '';
+      continue;
+    }
+    const cells = l.split('\t');
     if (cells.length >= 5 && /^\d+$/.test(cells[0].trim())) serial = cells[0].trim();
-    if (pillar && serial && cells.length >= 5 && cells[0] !== "Serial") out.set(n, { pillar, serial });
+    if (pillar && serial && cells.length >= 5 && cells[0] !== 'Serial')
+      out.set(n, { pillar, serial });
   }
   return out;
 }
 
-const BSV_RECS: [number, number][] = [[20, 1], [21, 2], [25, 3], [26, 4], [32, 5], [36, 6], [40, 7], [41, 8], [43, 9], [49, 10], [55, 11], [56, 12], [60, 13], [64, 14], [65, 15], [66, 16]];
+const BSV_RECS: [number, number][] = [
+  [20, 1],
+  [21, 2],
+  [25, 3],
+  [26, 4],
+  [32, 5],
+  [36, 6],
+  [40, 7],
+  [41, 8],
+  [43, 9],
+  [49, 10],
+  [55, 11],
+  [56, 12],
+  [60, 13],
+  [64, 14],
+  [65, 15],
+  [66, 16],
+];
 
-const SUP: Record<string, string> = { "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁰": "0" };
-export function paragraphFor(id: string, lines: string[], line: number, mx?: Map<number, { pillar: string; serial: string }>): string {
-  const fm = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s/.exec(lines[line - 1] ?? "");
+const SUP: Record<string, string> = {
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁰': '0',
+};
+export function paragraphFor(
+  id: string,
+  lines: string[],
+  line: number,
+  mx?: Map<number, { pillar: string; serial: string }>,
+): string {
+  const fm = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s/.exec(lines[line - 1] ?? '');
   if (fm) {
-    const n = [...fm[1]].map((c) => SUP[c]).join("");
+    const n = [...fm[1]].map((c) => SUP[c]).join('');
     const where = paragraphForBody(id, lines, line, mx);
     const annex = /^annex [IVX]+/.exec(where)?.[0];
     return annex ? `${annex}, footnote ${n}` : `footnote ${n}`;
@@ -58,43 +99,48 @@ export function paragraphFor(id: string, lines: string[], line: number, mx?: Map
   return paragraphForBody(id, lines, line, mx);
 }
 
-function paragraphForBody(id: string, lines: string[], line: number, mx?: Map<number, { pillar: string; serial: string }>): string {
-  if (id === "000") return numberedPara(lines, line, 1) ?? "title";
-  if (id === "001") {
-    if (line < 278) return numberedPara(lines, line, 1) ?? "header";
-    if (line < 298) return "annex I, " + (numberedPara(lines, line, 278) ?? "intro");
-    if (line < 538) return "annex II, " + (numberedPara(lines, line, 298) ?? "intro");
-    if (line < 556) return "annex III, " + (numberedPara(lines, line, 538) ?? "intro");
-    if (line < 597) return "annex IV";
-    return "annex V, " + (numberedPara(lines, line, 597) ?? "foreword");
+function paragraphForBody(
+  id: string,
+  lines: string[],
+  line: number,
+  mx?: Map<number, { pillar: string; serial: string }>,
+): string {
+  if (id === '000') return numberedPara(lines, line, 1) ?? 'title';
+  if (id === '001') {
+    if (line < 278) return numberedPara(lines, line, 1) ?? 'header';
+    if (line < 298) return 'annex I, ' + (numberedPara(lines, line, 278) ?? 'intro');
+    if (line < 538) return 'annex II, ' + (numberedPara(lines, line, 298) ?? 'intro');
+    if (line < 556) return 'annex III, ' + (numberedPara(lines, line, 538) ?? 'intro');
+    if (line < 597) return 'annex IV';
+    return 'annex V, ' + (numberedPara(lines, line, 597) ?? 'foreword');
   }
-  if (id === "002") {
+  if (id === '002') {
     let rec = 0;
     for (const [l, r] of BSV_RECS) if (line >= l) rec = r;
-    return rec ? `rec. ${rec}` : "introduction";
+    return rec ? `rec. ${rec}` : 'introduction';
   }
-  if (id === "003") {
-    if (line <= 252) return numberedPara(lines, line, 15) ?? "title";
-    if (line <= 268) return "annex I";
+  if (id === '003') {
+    if (line <= 252) return numberedPara(lines, line, 15) ?? 'title';
+    if (line <= 268) return 'annex I';
     if (line < 386) {
-      const p = line < 316 ? "I" : line < 344 ? "II" : line < 370 ? "III" : "IV";
+      const p = line < 316 ? 'I' : line < 344 ? 'II' : line < 370 ? 'III' : 'IV';
       return `annex II, pillar ${p} narrative`;
     }
-    if (line < 392) return "annex II matrix, introduction";
+    if (line < 392) return 'annex II matrix, introduction';
     if (line <= 847) {
       const m = (mx ?? matrixIndex(lines)).get(line);
-      return m ? `annex II matrix, pillar ${m.pillar}, serial ${m.serial}` : "annex II matrix";
+      return m ? `annex II matrix, pillar ${m.pillar}, serial ${m.serial}` : 'annex II matrix';
     }
-    if (line <= 953) return "annex III, " + (numberedPara(lines, line, 849) ?? "intro");
-    if (line <= 1083) return "annex IV, " + (numberedPara(lines, line, 955) ?? "intro");
-    return "annex V";
+    if (line <= 953) return 'annex III, ' + (numberedPara(lines, line, 849) ?? 'intro');
+    if (line <= 1083) return 'annex IV, ' + (numberedPara(lines, line, 955) ?? 'intro');
+    return 'annex V';
   }
-  if (id === "004") {
-    if (line < 9) return "Outcome 4";
-    if (line < 118) return "Output 4.1";
-    if (line < 208) return "Output 4.2";
-    if (line < 226) return "Output 4.3";
-    return "Output 4.4";
+  if (id === '004') {
+    if (line < 9) return 'Outcome 4';
+    if (line < 118) return 'Output 4.1';
+    if (line < 208) return 'Output 4.2';
+    if (line < 226) return 'Output 4.3';
+    return 'Output 4.4';
   }
-  throw new Error("unknown doc " + id);
+  throw new Error('unknown doc ' + id);
 }

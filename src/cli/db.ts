@@ -5,7 +5,9 @@ import { startLocalNeo4j, statusLocalNeo4j, stopLocalNeo4j } from '../db/local-n
 async function main(command = ''): Promise<number> {
   const config = loadConfig();
   if (config.neo4j.kind !== 'local') {
-    console.error('NEO4J_URI is set: that Neo4j is managed elsewhere; the local launcher is not used.');
+    console.error(
+      'NEO4J_URI is set: that Neo4j is managed elsewhere; the local launcher is not used.',
+    );
     return 2;
   }
   const { dir, port, password } = config.neo4j;

@@ -5,8 +5,12 @@ import { InputError, UnavailableError, createFormatError, toAppError } from './e
 
 describe('toAppError', () => {
   it('maps an unreachable database to SERVICE_UNAVAILABLE by error code', () => {
-    expect(toAppError(new Neo4jError('gone', 'ServiceUnavailable', '', ''))).toBeInstanceOf(UnavailableError);
-    expect(toAppError(new Neo4jError('expired', 'SessionExpired', '', ''))).toBeInstanceOf(UnavailableError);
+    expect(toAppError(new Neo4jError('gone', 'ServiceUnavailable', '', ''))).toBeInstanceOf(
+      UnavailableError,
+    );
+    expect(toAppError(new Neo4jError('expired', 'SessionExpired', '', ''))).toBeInstanceOf(
+      UnavailableError,
+    );
   });
 
   it('passes other errors through untouched', () => {
@@ -30,7 +34,10 @@ describe('createFormatError', () => {
   it('masks anything else, logs it, and never returns a stack trace', () => {
     const error = new GraphQLError('boom', { originalError: new Error('secret detail') });
     const formatted = format({ message: 'boom', extensions: { stacktrace: ['at x'] } }, error);
-    expect(formatted).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(logged).toHaveLength(1);
   });
 });

@@ -51,7 +51,8 @@ const UNAVAILABLE_CODES = new Set([
 
 /** Maps driver errors to client-safe errors by `error.code`; anything else passes through to be masked. */
 export function toAppError(error: unknown): unknown {
-  if (error instanceof Neo4jError && UNAVAILABLE_CODES.has(error.code)) return new UnavailableError();
+  if (error instanceof Neo4jError && UNAVAILABLE_CODES.has(error.code))
+    return new UnavailableError();
   return error;
 }
 
@@ -79,18 +80,35 @@ export function createFormatError(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
-      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { ...original.extensions },
+      };
     }
     const code = formatted.extensions?.['code'];
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof Neo4jError)) {
+    if (
+      typeof code === 'string' &&
+      REQUEST_ERROR_CODES.has(code) &&
+      !(original instanceof Neo4jError)
+    ) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     const mapped = toAppError(original);
     if (mapped instanceof AppError) {
-      return { message: mapped.message, path: formatted.path, extensions: { ...mapped.extensions } };
+      return {
+        message: mapped.message,
+        path: formatted.path,
+        extensions: { ...mapped.extensions },
+      };
     }
     log(original);
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

@@ -4,14 +4,20 @@ import { parseNodeId } from './ids.js';
 
 describe('parseNodeId', () => {
   it('splits on the first colon, keeping colons and slashes in the key', () => {
-    expect(parseNodeId('Resolution:S/RES/2396 (2017)')).toEqual({ label: 'Resolution', key: 'S/RES/2396 (2017)' });
+    expect(parseNodeId('Resolution:S/RES/2396 (2017)')).toEqual({
+      label: 'Resolution',
+      key: 'S/RES/2396 (2017)',
+    });
     expect(parseNodeId('Project:A:B')).toEqual({ label: 'Project', key: 'A:B' });
   });
 
-  it.each(['', 'Project', 'Project:', ':x', 'project:UNCCT-1', 'Spaceship:1', 'Project:   '])('rejects %j naming it', (id) => {
-    expect(() => parseNodeId(id)).toThrow(InputError);
-    expect(() => parseNodeId(id)).toThrow(JSON.stringify(id));
-  });
+  it.each(['', 'Project', 'Project:', ':x', 'project:UNCCT-1', 'Spaceship:1', 'Project:   '])(
+    'rejects %j naming it',
+    (id) => {
+      expect(() => parseNodeId(id)).toThrow(InputError);
+      expect(() => parseNodeId(id)).toThrow(JSON.stringify(id));
+    },
+  );
 
   it('rejects an id of another label when one is expected', () => {
     expect(() => parseNodeId('Entity:CTED', 'Project')).toThrow('expected a Project id');

@@ -39,7 +39,9 @@ export function parseNodeId(id: string, expected?: Label, argument = 'id'): Node
   const label = colon > 0 ? id.slice(0, colon) : '';
   const key = colon > 0 ? id.slice(colon + 1) : '';
   if (id.length > MAX_ID_LENGTH) {
-    throw new InputError(`Invalid id: longer than ${MAX_ID_LENGTH} characters`, argument, { limit: MAX_ID_LENGTH });
+    throw new InputError(`Invalid id: longer than ${MAX_ID_LENGTH} characters`, argument, {
+      limit: MAX_ID_LENGTH,
+    });
   }
   if (!isLabel(label) || key.trim() === '') {
     throw new InputError(

@@ -11,20 +11,32 @@ describe('parsePage', () => {
     expect(() => parsePage(first, null, 100)).toThrow('between 0 and 100');
   });
 
-  it.each(['abc', encodeCursor(3) + 'x', Buffer.from('o:-1').toString('base64url'), Buffer.from('o:1e3').toString('base64url')])(
-    'rejects the foreign cursor %j',
-    (after) => {
-      expect(() => parsePage(5, after, 100)).toThrow('"after" is not a cursor');
-    },
-  );
+  it.each([
+    'abc',
+    encodeCursor(3) + 'x',
+    Buffer.from('o:-1').toString('base64url'),
+    Buffer.from('o:1e3').toString('base64url'),
+  ])('rejects the foreign cursor %j', (after) => {
+    expect(() => parsePage(5, after, 100)).toThrow('"after" is not a cursor');
+  });
 });
 
 describe('pageInfo', () => {
   it('reports neighbours and cursors of a middle page', () => {
-    expect(pageInfo(10, 5, 30)).toEqual({ hasNextPage: true, hasPreviousPage: true, startCursor: encodeCursor(10), endCursor: encodeCursor(14) });
+    expect(pageInfo(10, 5, 30)).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: true,
+      startCursor: encodeCursor(10),
+      endCursor: encodeCursor(14),
+    });
   });
 
   it('has no cursors on an empty page', () => {
-    expect(pageInfo(0, 0, 0)).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
+    expect(pageInfo(0, 0, 0)).toEqual({
+      hasNextPage: false,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: null,
+    });
   });
 });

@@ -17,16 +17,27 @@ export function encodeCursor(offset: number): string {
  * Validates `first` (0 … maxPage) and decodes `after`; throws InputError naming the argument,
  * its value and the limit.
  */
-export function parsePage(first: number | null | undefined, after: string | null | undefined, maxPage: number): Page {
+export function parsePage(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  maxPage: number,
+): Page {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 0 || size > maxPage) {
-    throw new InputError(`"first" must be between 0 and ${maxPage}; got ${size}`, 'first', { value: size, limit: maxPage });
+    throw new InputError(`"first" must be between 0 and ${maxPage}; got ${size}`, 'first', {
+      value: size,
+      limit: maxPage,
+    });
   }
   if (after === null || after === undefined) return { first: size, offset: 0 };
   const decoded = Buffer.from(after, 'base64url').toString('utf8');
   const offset = decoded.startsWith(PREFIX) ? Number(decoded.slice(PREFIX.length)) : NaN;
   if (!Number.isSafeInteger(offset) || offset < 0 || encodeCursor(offset) !== after) {
-    throw new InputError(`"after" is not a cursor this API issued: "${after.slice(0, 60)}"`, 'after', { value: after.slice(0, 60) });
+    throw new InputError(
+      `"after" is not a cursor this API issued: "${after.slice(0, 60)}"`,
+      'after',
+      { value: after.slice(0, 60) },
+    );
   }
   return { first: size, offset: offset + 1 };
 }

@@ -20,7 +20,12 @@ export async function connect(config: Config, log: (message: string) => void): P
   const credentials =
     target.kind === 'remote'
       ? { uri: target.uri, user: target.user, password: target.password }
-      : await startLocalNeo4j({ dir: target.dir, port: target.port, password: target.password, log });
+      : await startLocalNeo4j({
+          dir: target.dir,
+          port: target.port,
+          password: target.password,
+          log,
+        });
   const driver = createDriver(credentials);
   return {
     driver,

@@ -25,6 +25,9 @@ export function cypher<Params extends object, Row>(name: string) {
  * Builds a statement from text made at module load from closed lists (labels, relationship
  * types), never from input. Only `src/db/` and the areas' `*.cypher.ts` call it.
  */
-export function trustedCypher<Params extends object, Row>(name: string, text: string): Cypher<Params, Row> {
+export function trustedCypher<Params extends object, Row>(
+  name: string,
+  text: string,
+): Cypher<Params, Row> {
   return { name, text };
 }

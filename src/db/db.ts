@@ -31,7 +31,11 @@ const METADATA = { app: 'ctkg' };
 export function createDb(driver: Driver, options: DbOptions): Db {
   const { database, onQuery } = options;
 
-  async function run<P extends object, R>(query: Cypher<P, R>, params: P, mode: RoutingControl): Promise<R[]> {
+  async function run<P extends object, R>(
+    query: Cypher<P, R>,
+    params: P,
+    mode: RoutingControl,
+  ): Promise<R[]> {
     onQuery?.(query.name);
     try {
       const { records } = await driver.executeQuery(query.text, params, {

@@ -13,7 +13,8 @@ const run = promisify(execFile);
 // The launcher's sources sit beside this file in src/ (the build does not copy them to dist/).
 const LAUNCHER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../src/db/launcher');
 const SOURCE_LAUNCHER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'launcher');
-const launcherDir = () => (existsSync(join(SOURCE_LAUNCHER_DIR, 'pom.xml')) ? SOURCE_LAUNCHER_DIR : LAUNCHER_DIR);
+const launcherDir = () =>
+  existsSync(join(SOURCE_LAUNCHER_DIR, 'pom.xml')) ? SOURCE_LAUNCHER_DIR : LAUNCHER_DIR;
 
 export interface LocalNeo4jOptions {
   /** Folder holding the database files, logs, pid and password; survives restarts. */
@@ -88,21 +89,37 @@ async function fileHash(...files: string[]): Promise<string> {
 }
 
 /** Resolves the Neo4j jars through Maven once; later starts reuse the list and work offline. */
-async function resolveClasspath(p: ReturnType<typeof paths>, log: (m: string) => void): Promise<string> {
+async function resolveClasspath(
+  p: ReturnType<typeof paths>,
+  log: (m: string) => void,
+): Promise<string> {
   const pom = join(launcherDir(), 'pom.xml');
   const key = await fileHash(pom);
-  if (existsSync(p.classpath) && existsSync(p.classpathKey) && (await readFile(p.classpathKey, 'utf8')) === key) {
+  if (
+    existsSync(p.classpath) &&
+    existsSync(p.classpathKey) &&
+    (await readFile(p.classpathKey, 'utf8')) === key
+  ) {
     const cached = (await readFile(p.classpath, 'utf8')).trim();
     if (cached.split(':').every((jar) => existsSync(jar))) return cached;
   }
   log('resolving Neo4j Community artifacts through Maven (first start only)…');
   try {
-    await run('mvn', ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${p.classpath}`], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await run(
+      'mvn',
+      ['-q', '-B', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${p.classpath}`],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
   } catch (error) {
-    const output = error instanceof Error && 'stdout' in error ? String((error as { stdout: unknown }).stdout) : '';
-    throw new LocalNeo4jError(`Maven could not resolve the Neo4j artifacts:\n${output.slice(-2000)}`);
+    const output =
+      error instanceof Error && 'stdout' in error
+        ? String((error as { stdout: unknown }).stdout)
+        : '';
+    throw new LocalNeo4jError(
+      `Maven could not resolve the Neo4j artifacts:\n${output.slice(-2000)}`,
+    );
   }
   await writeFile(p.classpathKey, key);
   return (await readFile(p.classpath, 'utf8')).trim();
@@ -147,7 +164,10 @@ export function canConnect(host: string, port: number, timeoutMs = 1000): Promis
   });
 }
 
-async function passwordFor(p: ReturnType<typeof paths>, given: string | undefined): Promise<string> {
+async function passwordFor(
+  p: ReturnType<typeof paths>,
+  given: string | undefined,
+): Promise<string> {
   if (given !== undefined) {
     await writeFile(p.password, given, { mode: 0o600 });
     return given;
@@ -238,15 +258,22 @@ async function waitForBolt(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive(pid)) {
-      throw new LocalNeo4jError(`Neo4j exited during start-up. Last log lines (${p.log}):\n${await tail(p.log)}`);
+      throw new LocalNeo4jError(
+        `Neo4j exited during start-up. Last log lines (${p.log}):\n${await tail(p.log)}`,
+      );
     }
     // The launcher prints its marker after the password is set: only then is Bolt usable.
-    if ((await tail(p.log, 400)).includes(`CTKG_NEO4J_READY bolt://${host}:${port}`) && (await canConnect(host, port))) {
+    if (
+      (await tail(p.log, 400)).includes(`CTKG_NEO4J_READY bolt://${host}:${port}`) &&
+      (await canConnect(host, port))
+    ) {
       return;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new LocalNeo4jError(`Neo4j did not open Bolt on ${host}:${port} within ${timeoutMs} ms; see ${p.log}`);
+  throw new LocalNeo4jError(
+    `Neo4j did not open Bolt on ${host}:${port} within ${timeoutMs} ms; see ${p.log}`,
+  );
 }
 
 /** Stops the instance running in `dir` (SIGTERM, then SIGKILL after `graceMs`). Returns false if none ran. */

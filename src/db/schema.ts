@@ -13,10 +13,18 @@ const constraints: SchemaStatement[] = LABELS.map((label) =>
 );
 
 const indexes: SchemaStatement[] = [
-  cypher<Record<string, never>, unknown>('indexProjectStatus')`CREATE INDEX projectStatus IF NOT EXISTS FOR (n:Project) ON (n.status)`,
-  cypher<Record<string, never>, unknown>('indexProjectIllustrative')`CREATE INDEX projectIllustrative IF NOT EXISTS FOR (n:Project) ON (n.illustrative)`,
-  cypher<Record<string, never>, unknown>('indexRecommendationIllustrative')`CREATE INDEX recommendationIllustrative IF NOT EXISTS FOR (n:Recommendation) ON (n.illustrative)`,
-  cypher<Record<string, never>, unknown>('indexResolutionYear')`CREATE INDEX resolutionYear IF NOT EXISTS FOR (n:Resolution) ON (n.year)`,
+  cypher<Record<string, never>, unknown>(
+    'indexProjectStatus',
+  )`CREATE INDEX projectStatus IF NOT EXISTS FOR (n:Project) ON (n.status)`,
+  cypher<Record<string, never>, unknown>(
+    'indexProjectIllustrative',
+  )`CREATE INDEX projectIllustrative IF NOT EXISTS FOR (n:Project) ON (n.illustrative)`,
+  cypher<Record<string, never>, unknown>(
+    'indexRecommendationIllustrative',
+  )`CREATE INDEX recommendationIllustrative IF NOT EXISTS FOR (n:Recommendation) ON (n.illustrative)`,
+  cypher<Record<string, never>, unknown>(
+    'indexResolutionYear',
+  )`CREATE INDEX resolutionYear IF NOT EXISTS FOR (n:Resolution) ON (n.year)`,
   trustedCypher(
     'indexSearch',
     `CREATE FULLTEXT INDEX ctkgSearch IF NOT EXISTS FOR (n:${LABELS.join('|')}) ON EACH [n.searchText]`,
@@ -28,7 +36,9 @@ const indexes: SchemaStatement[] = [
   ),
 ];
 
-const awaitIndexes = cypher<Record<string, never>, unknown>('awaitIndexes')`CALL db.awaitIndexes(300)`;
+const awaitIndexes = cypher<Record<string, never>, unknown>(
+  'awaitIndexes',
+)`CALL db.awaitIndexes(300)`;
 
 /**
  * Creates the uniqueness constraints (one per label, on `key`) and the indexes, idempotently,

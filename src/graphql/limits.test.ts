@@ -21,7 +21,9 @@ describe('createLimitRule', () => {
   });
 
   it('weights list fields by their first argument', () => {
-    expect(check('{ items(first: 50) { id children(first: 50) { id } } }', 4, 1000)[0]).toMatch(/^Query cost \d+ exceeds the limit of 1000$/);
+    expect(check('{ items(first: 50) { id children(first: 50) { id } } }', 4, 1000)[0]).toMatch(
+      /^Query cost \d+ exceeds the limit of 1000$/,
+    );
   });
 
   it('counts aliases, so alias bombs are refused', () => {

@@ -1,4 +1,11 @@
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 
 /**
  * Validation rule: rejects operations nested deeper than `maxDepth` or selecting more than
@@ -9,7 +16,8 @@ export function createLimitRule(maxDepth: number, maxCost: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      if (definition.kind === Kind.FRAGMENT_DEFINITION)
+        fragments.set(definition.name.value, definition);
     }
 
     // Returns [depth, cost] of a selection set; `seen` stops fragment cycles (reported by graphql-js itself).
@@ -21,8 +29,11 @@ export function createLimitRule(maxDepth: number, maxCost: number) {
           // Introspection (GraphiQL's schema query is 14 levels deep) reads the schema, not the
           // database: it is bounded by the schema and left out of depth and cost.
           if (selection.name.value.startsWith('__')) continue;
-          const multiplier = selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'limitPerType');
-          const weight = multiplier?.value.kind === Kind.INT ? Math.max(1, Number(multiplier.value.value)) : 1;
+          const multiplier = selection.arguments?.find(
+            (a) => a.name.value === 'first' || a.name.value === 'limitPerType',
+          );
+          const weight =
+            multiplier?.value.kind === Kind.INT ? Math.max(1, Number(multiplier.value.value)) : 1;
           cost += 1;
           if (selection.selectionSet) {
             const [d, c] = measure(selection.selectionSet, depth + 1, seen);

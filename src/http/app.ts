@@ -17,7 +17,12 @@ import { createExportRouter, DEFAULT_MAX_EXPORT_ROWS } from '../export/export.ro
 export interface AppDeps {
   readonly db: Db;
   readonly log: Logger;
-  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxPage: number; readonly maxExportRows?: number };
+  readonly limits: {
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxPage: number;
+    readonly maxExportRows?: number;
+  };
   /** The HTTP server the app will be mounted on, so shutdown can drain it. */
   readonly httpServer?: Server;
 }
@@ -35,7 +40,14 @@ export function createApollo(deps: AppDeps): ApolloServer<Context> {
     formatError: createFormatError((error) => deps.log.error({ err: error }, 'unexpected error')),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      ...(deps.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer, stopGracePeriodMillis: 8_000 })] : []),
+      ...(deps.httpServer
+        ? [
+            ApolloServerPluginDrainHttpServer({
+              httpServer: deps.httpServer,
+              stopGracePeriodMillis: 8_000,
+            }),
+          ]
+        : []),
     ],
   });
 }
@@ -58,7 +70,13 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       deps.log.info(
-        { requestId, method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        {
+          requestId,
+          method: req.method,
+          path: req.originalUrl.split('?')[0],
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
         'request',
       );
     });
@@ -70,28 +88,49 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
   });
 
   app.get('/ready', async (_req, res) => {
-    const timeout = new Promise<false>((done) => setTimeout(() => done(false), READY_TIMEOUT_MS).unref());
+    const timeout = new Promise<false>((done) =>
+      setTimeout(() => done(false), READY_TIMEOUT_MS).unref(),
+    );
     const ok = await Promise.race([deps.db.ping(), timeout]);
     if (ok) res.json({ status: 'ready' });
     else res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
   });
 
-  app.use(createExportRouter({ db: deps.db, maxExportRows: deps.limits.maxExportRows ?? DEFAULT_MAX_EXPORT_ROWS, log: deps.log }));
+  app.use(
+    createExportRouter({
+      db: deps.db,
+      maxExportRows: deps.limits.maxExportRows ?? DEFAULT_MAX_EXPORT_ROWS,
+      log: deps.log,
+    }),
+  );
   app.use(createPlaygroundRouter());
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, { context: async ({ res }) => contextFor({ requestId: String(res.locals['requestId']) }) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => contextFor({ requestId: String(res.locals['requestId']) }),
+    }),
   );
 
   // Last resort: malformed JSON bodies and anything unexpected, without stack traces.
-  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error).status) : 500;
-    if (status >= 500) deps.log.error({ err: error }, 'unhandled error');
-    res.status(status >= 400 && status < 600 ? status : 500).json({
-      errors: [{ message: status < 500 ? 'Bad request: the body is not valid JSON' : 'Internal server error', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
-    });
-  });
+  app.use(
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (res.headersSent) return next(error);
+      const status =
+        typeof error === 'object' && error !== null && 'status' in error
+          ? Number(error.status)
+          : 500;
+      if (status >= 500) deps.log.error({ err: error }, 'unhandled error');
+      res.status(status >= 400 && status < 600 ? status : 500).json({
+        errors: [
+          {
+            message:
+              status < 500 ? 'Bad request: the body is not valid JSON' : 'Internal server error',
+            extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      });
+    },
+  );
   return app;
 }

@@ -11,8 +11,14 @@ const packageFile = (pkg: string, file: string) => join(dirname(require.resolve(
 // GraphiQL 3 ships UMD bundles; React 18 is the last React with UMD builds. Served from
 // node_modules so the playground works offline and makes no request off this host.
 const ASSETS: Record<string, { file: string; type: string }> = {
-  'react.js': { file: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
-  'react-dom.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  'react.js': {
+    file: packageFile('react', 'umd/react.production.min.js'),
+    type: 'text/javascript',
+  },
+  'react-dom.js': {
+    file: packageFile('react-dom', 'umd/react-dom.production.min.js'),
+    type: 'text/javascript',
+  },
   'graphiql.js': { file: require.resolve('graphiql/graphiql.min.js'), type: 'text/javascript' },
   'graphiql.css': { file: require.resolve('graphiql/graphiql.min.css'), type: 'text/css' },
 };
@@ -101,7 +107,11 @@ export function createPlaygroundRouter(): Router {
   const html = page();
   const cache = new Map<string, Buffer>();
   router.get('/graphql', (req, res, next) => {
-    if (req.accepts(['application/json', 'text/html']) !== 'text/html' || req.query['query'] !== undefined) return next();
+    if (
+      req.accepts(['application/json', 'text/html']) !== 'text/html' ||
+      req.query['query'] !== undefined
+    )
+      return next();
     res.type('html').set('Cache-Control', 'no-store').send(html);
   });
   router.get('/playground/:asset', (req, res) => {

@@ -50,7 +50,10 @@ const PROJECT_ORDERS = {
 export const projectList = new Map(
   Object.entries(PROJECT_ORDERS).map(([order, by]) => [
     order,
-    trustedCypher<ProjectListParams, Omit<ConnectionRow, 'offset'> & { offset: number }>(`projectList${order}`, projectMatch + page('p', by)),
+    trustedCypher<ProjectListParams, Omit<ConnectionRow, 'offset'> & { offset: number }>(
+      `projectList${order}`,
+      projectMatch + page('p', by),
+    ),
   ]),
 ) as ReadonlyMap<keyof typeof PROJECT_ORDERS, Cypher<ProjectListParams, ConnectionRow>>;
 
@@ -90,10 +93,10 @@ export const recommendationList = trustedCypher<RecommendationListParams, Connec
 );
 
 /** The headline gap query: the recommendation list with `implemented = false`, under its own name for the logs and plans. */
-export const recommendationsWithoutProjects = trustedCypher<RecommendationListParams, ConnectionRow>(
-  'recommendationsWithoutProjects',
-  recommendationMatch + page('r', 'r.key'),
-);
+export const recommendationsWithoutProjects = trustedCypher<
+  RecommendationListParams,
+  ConnectionRow
+>('recommendationsWithoutProjects', recommendationMatch + page('r', 'r.key'));
 
 export type ResolutionListParams = PageParams & {
   body: string | null;
@@ -123,7 +126,14 @@ export type BasicListParams = PageParams & {
   compactMember: boolean | null;
 };
 
-const BASIC_LABELS = ['LegalInstrument', 'MemberState', 'Region', 'Entity', 'ThematicArea', 'Document'] as const;
+const BASIC_LABELS = [
+  'LegalInstrument',
+  'MemberState',
+  'Region',
+  'Entity',
+  'ThematicArea',
+  'Document',
+] as const;
 export type BasicLabel = (typeof BASIC_LABELS)[number];
 
 /** Simple lists: one statement per label and order, from closed lists. `kinds`/`compactMember` apply to entities. */

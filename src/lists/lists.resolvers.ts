@@ -19,17 +19,28 @@ const MAX_FILTER_VALUES = 200;
 const MAX_TEXT = 200;
 
 /** A list filter: null when absent; an InputError naming the field when too long or empty. */
-function list(values: readonly string[] | null | undefined, field: string, map: (v: string) => string = (v) => v): string[] | null {
+function list(
+  values: readonly string[] | null | undefined,
+  field: string,
+  map: (v: string) => string = (v) => v,
+): string[] | null {
   if (values === null || values === undefined) return null;
   if (values.length > MAX_FILTER_VALUES) {
-    throw new InputError(`"${field}" takes at most ${MAX_FILTER_VALUES} values; got ${values.length}`, field, { limit: MAX_FILTER_VALUES });
+    throw new InputError(
+      `"${field}" takes at most ${MAX_FILTER_VALUES} values; got ${values.length}`,
+      field,
+      { limit: MAX_FILTER_VALUES },
+    );
   }
   return values.map(map);
 }
 
 function text(value: string | null | undefined, field = 'where.text'): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
-  if (value.length > MAX_TEXT) throw new InputError(`"${field}" is longer than ${MAX_TEXT} characters`, field, { limit: MAX_TEXT });
+  if (value.length > MAX_TEXT)
+    throw new InputError(`"${field}" is longer than ${MAX_TEXT} characters`, field, {
+      limit: MAX_TEXT,
+    });
   return value.trim();
 }
 
@@ -61,7 +72,10 @@ type GapWhere = {
 };
 
 /** Parameters of the recommendation list and the gap query, validated. */
-export function recommendationParams(where: GapWhere | null | undefined, includeIllustrative: boolean): Omit<RecommendationListParams, 'skip' | 'first' | 'implemented' | 'text'> {
+export function recommendationParams(
+  where: GapWhere | null | undefined,
+  includeIllustrative: boolean,
+): Omit<RecommendationListParams, 'skip' | 'first' | 'implemented' | 'text'> {
   return {
     includeIllustrative,
     issuers: list(where?.issuers, 'where.issuers'),
@@ -150,7 +164,12 @@ export const listResolvers: Resolvers = {
 
 function basic(
   label: BasicLabel,
-  args: { first?: number | null; after?: string | null; where?: { keys?: readonly string[] | null; text?: string | null } | null; orderBy?: 'KEY' | 'NAME' | null },
+  args: {
+    first?: number | null;
+    after?: string | null;
+    where?: { keys?: readonly string[] | null; text?: string | null } | null;
+    orderBy?: 'KEY' | 'NAME' | null;
+  },
   ctx: Context,
 ) {
   return one(

@@ -10,12 +10,18 @@ const project = (v: string) => `${v} {.*, searchText: null, label: labels(${v})[
 export const nodesByKey: ReadonlyMap<Label, Cypher<{ keys: readonly string[] }, NodeRow>> = new Map(
   LABELS.map((label) => [
     label,
-    trustedCypher(`${label.charAt(0).toLowerCase()}${label.slice(1)}ByKey`, `UNWIND $keys AS k MATCH (n:${label} {key: k}) RETURN ${project('n')} AS row`),
+    trustedCypher(
+      `${label.charAt(0).toLowerCase()}${label.slice(1)}ByKey`,
+      `UNWIND $keys AS k MATCH (n:${label} {key: k}) RETURN ${project('n')} AS row`,
+    ),
   ]),
 );
 
 /** Where each node of one label is cited: CITED_IN links to documents. */
-export const sourcesByKey: ReadonlyMap<Label, Cypher<{ keys: readonly string[] }, { key: string; document: string; paragraph: string }>> = new Map(
+export const sourcesByKey: ReadonlyMap<
+  Label,
+  Cypher<{ keys: readonly string[] }, { key: string; document: string; paragraph: string }>
+> = new Map(
   LABELS.map((label) => [
     label,
     trustedCypher(
@@ -28,20 +34,22 @@ export const sourcesByKey: ReadonlyMap<Label, Cypher<{ keys: readonly string[] }
 
 /** One statement per relationship field: the links of a batch of nodes, in key then target order. */
 export const linksByKey = new Map(
-  (Object.entries(RELATIONS) as [RelationName, (typeof RELATIONS)[RelationName]][]).map(([name, rel]) => {
-    const arrow = rel.direction === 'out' ? `-[r:${rel.type}]->` : `<-[r:${rel.type}]-`;
-    const target = rel.to.map((l) => `m:${l}`).join(' OR ');
-    return [
-      name,
-      trustedCypher<{ keys: readonly string[]; includeIllustrative: boolean }, LinkRow>(
+  (Object.entries(RELATIONS) as [RelationName, (typeof RELATIONS)[RelationName]][]).map(
+    ([name, rel]) => {
+      const arrow = rel.direction === 'out' ? `-[r:${rel.type}]->` : `<-[r:${rel.type}]-`;
+      const target = rel.to.map((l) => `m:${l}`).join(' OR ');
+      return [
         name,
-        `UNWIND $keys AS k
+        trustedCypher<{ keys: readonly string[]; includeIllustrative: boolean }, LinkRow>(
+          name,
+          `UNWIND $keys AS k
          MATCH (:${rel.from} {key: k})${arrow}(m)
          WHERE (${target})
            AND ($includeIllustrative OR (coalesce(r.illustrative, false) = false AND coalesce(m.illustrative, false) = false))
          RETURN {key: k, props: properties(r), node: ${project('m')}} AS row
          ORDER BY k, m.key`,
-      ),
-    ] as const;
-  }),
+        ),
+      ] as const;
+    },
+  ),
 );

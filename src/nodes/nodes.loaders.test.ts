@@ -24,7 +24,9 @@ describe('createNodeLoaders', () => {
       { label: 'Entity', key: 'b' },
     ]);
     const loaders = createNodeLoaders(db);
-    const result = await Promise.all(['b', 'x', 'a'].map((k) => loaders.nodeByKey('Entity').load(k)));
+    const result = await Promise.all(
+      ['b', 'x', 'a'].map((k) => loaders.nodeByKey('Entity').load(k)),
+    );
     expect(result.map((r) => r?.key ?? null)).toEqual(['b', null, 'a']);
     expect(db.reads).toEqual(['entityByKey']);
   });
@@ -36,7 +38,9 @@ describe('createNodeLoaders', () => {
       { key: 'p2', props: {}, node: { label: 'Entity', key: 'E3' } },
     ]);
     const loaders = createNodeLoaders(db);
-    const [p1, p2, p3] = await Promise.all(['p1', 'p2', 'p3'].map((k) => loaders.links('projectImplementers', false).load(k)));
+    const [p1, p2, p3] = await Promise.all(
+      ['p1', 'p2', 'p3'].map((k) => loaders.links('projectImplementers', false).load(k)),
+    );
     expect(p1?.map((l) => l.node.key)).toEqual(['E2']);
     expect(p2?.map((l) => l.node.key)).toEqual(['E1', 'E3']);
     expect(p3).toEqual([]);

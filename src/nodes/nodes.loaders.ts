@@ -51,8 +51,13 @@ export function createNodeLoaders(db: Db) {
       if (!loader) {
         loader = new DataLoader(
           async (keys) => {
-            const grouped = groupBy(await db.read(sourcesByKey.get(label)!, { keys }), (row) => row.key);
-            return keys.map((key) => (grouped.get(key) ?? []).map(({ document, paragraph }) => ({ document, paragraph })));
+            const grouped = groupBy(
+              await db.read(sourcesByKey.get(label)!, { keys }),
+              (row) => row.key,
+            );
+            return keys.map((key) =>
+              (grouped.get(key) ?? []).map(({ document, paragraph }) => ({ document, paragraph })),
+            );
           },
           { maxBatchSize: MAX_BATCH },
         );
@@ -68,7 +73,10 @@ export function createNodeLoaders(db: Db) {
       if (!loader) {
         loader = new DataLoader(
           async (keys) => {
-            const grouped = groupBy(await db.read(linksByKey.get(relation)!, { keys, includeIllustrative }), (row) => row.key);
+            const grouped = groupBy(
+              await db.read(linksByKey.get(relation)!, { keys, includeIllustrative }),
+              (row) => row.key,
+            );
             return keys.map((key) => grouped.get(key) ?? []);
           },
           { maxBatchSize: MAX_BATCH },

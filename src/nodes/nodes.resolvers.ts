@@ -21,7 +21,10 @@ const sourcesOf =
   (parent: { key: string }, _args: unknown, ctx: Context): Promise<SourceRow[]> =>
     ctx.loaders.sourcesByKey(label).load(parent.key);
 
-function zipSources(documents: readonly string[] | undefined, paragraphs: readonly string[] | undefined): SourceRow[] {
+function zipSources(
+  documents: readonly string[] | undefined,
+  paragraphs: readonly string[] | undefined,
+): SourceRow[] {
   return (documents ?? []).map((document, i) => ({ document, paragraph: paragraphs?.[i] ?? '' }));
 }
 
@@ -36,13 +39,20 @@ const linkBase = {
   sources: (link: LinkRow) => zipSources(link.props.sourceDocuments, link.props.sourceParagraphs),
   how: (link: LinkRow) => (link.props.how ? toEnum<'STATED' | 'INFERRED'>(link.props.how) : null),
   rule: (link: LinkRow) => link.props.rule ?? null,
-  illustrative: (link: LinkRow) => link.props.illustrative === true || link.node.illustrative === true,
+  illustrative: (link: LinkRow) =>
+    link.props.illustrative === true || link.node.illustrative === true,
 };
 
 /** Loads nodes by id, in the order given; null for unknown ids; InputError for malformed ones. */
-export async function loadNodes(ids: readonly string[], ctx: Context, argument: string): Promise<(NodeRow | null)[]> {
+export async function loadNodes(
+  ids: readonly string[],
+  ctx: Context,
+  argument: string,
+): Promise<(NodeRow | null)[]> {
   if (ids.length > MAX_IDS) {
-    throw new InputError(`At most ${MAX_IDS} ids per request; got ${ids.length}`, argument, { limit: MAX_IDS });
+    throw new InputError(`At most ${MAX_IDS} ids per request; got ${ids.length}`, argument, {
+      limit: MAX_IDS,
+    });
   }
   const parsed = ids.map((id) => parseNodeId(id, undefined, argument));
   return Promise.all(parsed.map(({ label, key }) => ctx.loaders.nodeByKey(label).load(key)));
@@ -57,13 +67,16 @@ export const nodeResolvers: Resolvers = {
   },
   Node: { __resolveType: resolveNodeType },
   Addressee: { __resolveType: (row) => (row.label === 'MemberState' ? 'MemberState' : 'Entity') },
-  Reference: { __resolveType: (row) => (row.label === 'Resolution' ? 'Resolution' : 'LegalInstrument') },
+  Reference: {
+    __resolveType: (row) => (row.label === 'Resolution' ? 'Resolution' : 'LegalInstrument'),
+  },
   Contributor: { __resolveType: (row) => (row.label === 'MemberState' ? 'MemberState' : 'Entity') },
   Link: { __resolveType: () => null },
   Source: {
     document: async (source, _args, ctx) => {
       const document = await ctx.loaders.nodeByKey('Document').load(source.document);
-      if (document?.label !== 'Document') throw new Error(`Source cites unknown document ${source.document}`);
+      if (document?.label !== 'Document')
+        throw new Error(`Source cites unknown document ${source.document}`);
       return document;
     },
   },
@@ -119,7 +132,11 @@ export const nodeResolvers: Resolvers = {
     recommendationsReceived: linkField('entityReceived'),
     mandatedBy: linkField('entityMandatedBy'),
     contributions: async (e, _args, ctx) =>
-      (await ctx.loaders.links('entityContributions', true).load(e.key)).map((l) => ({ contributor: l.node, recipient: e, props: l.props })),
+      (await ctx.loaders.links('entityContributions', true).load(e.key)).map((l) => ({
+        contributor: l.node,
+        recipient: e,
+        props: l.props,
+      })),
   },
   MemberState: {
     ...nodeBase('MemberState'),
@@ -127,7 +144,11 @@ export const nodeResolvers: Resolvers = {
     recommendations: linkField('memberStateRecommendations'),
     regions: linkField('memberStateRegions'),
     contributions: async (s, _args, ctx) =>
-      (await ctx.loaders.links('memberStateContributions', true).load(s.key)).map((l) => ({ contributor: s, recipient: l.node, props: l.props })),
+      (await ctx.loaders.links('memberStateContributions', true).load(s.key)).map((l) => ({
+        contributor: s,
+        recipient: l.node,
+        props: l.props,
+      })),
   },
   Region: {
     ...nodeBase('Region'),
@@ -161,7 +182,11 @@ export const nodeResolvers: Resolvers = {
   },
   EntityLink: { ...linkBase, entity: (l) => l.node as never, role: (l) => l.props.role ?? null },
   ProjectLink: { ...linkBase, project: (l) => l.node as never, role: (l) => l.props.role ?? null },
-  MemberStateLink: { ...linkBase, memberState: (l) => l.node as never, basis: (l) => l.props.basis ?? null },
+  MemberStateLink: {
+    ...linkBase,
+    memberState: (l) => l.node as never,
+    basis: (l) => l.props.basis ?? null,
+  },
   RegionLink: { ...linkBase, region: (l) => l.node as never, basis: (l) => l.props.basis ?? null },
   ResolutionLink: { ...linkBase, resolution: (l) => l.node as never },
   RecommendationLink: { ...linkBase, recommendation: (l) => l.node as never },
@@ -178,7 +203,11 @@ export const nodeResolvers: Resolvers = {
     currency: (c) => (c.props['currency'] as string | null) ?? null,
     period: (c) => (c.props['period'] as string | null) ?? null,
     note: (c) => (c.props['note'] as string | null) ?? null,
-    source: (c) => zipSources(c.props.sourceDocuments, c.props.sourceParagraphs)[0] ?? { document: '', paragraph: '' },
+    source: (c) =>
+      zipSources(c.props.sourceDocuments, c.props.sourceParagraphs)[0] ?? {
+        document: '',
+        paragraph: '',
+      },
   },
 };
 

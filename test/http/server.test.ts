@@ -7,13 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { freePort } from '../support/global-setup.js';
 
-const GAP = JSON.stringify({ query: '{ recommendationsWithoutProjects(first: 5) { totalCount nodes { id } } }' });
+const GAP = JSON.stringify({
+  query: '{ recommendationsWithoutProjects(first: 5) { totalCount nodes { id } } }',
+});
 
-async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<{ value: T; ms: number }> {
+async function waitFor<T>(
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs: number,
+): Promise<{ value: T; ms: number }> {
   const started = Date.now();
   let value = await probe();
   while (!ok(value)) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms; last value ${JSON.stringify(value)}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(
+        `condition not met within ${timeoutMs} ms; last value ${JSON.stringify(value)}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
     value = await probe();
   }
@@ -51,9 +60,18 @@ describe('server process', () => {
     neo4j = await startLocalNeo4j({ dir, port: neo4jPort });
     port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = startServer({ PORT: String(port), NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password });
+    server = startServer({
+      PORT: String(port),
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+    });
     // The database is empty: start-up loads the seed data before serving.
-    await waitFor(() => status(`${base}/health`), (s) => s === 200, 120_000);
+    await waitFor(
+      () => status(`${base}/health`),
+      (s) => s === 200,
+      120_000,
+    );
   });
 
   afterAll(async () => {
@@ -65,29 +83,51 @@ describe('server process', () => {
   it('answers /health and /ready, and serves the gap query over the seeded real data', async () => {
     expect(await status(`${base}/health`)).toBe(200);
     expect(await status(`${base}/ready`)).toBe(200);
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: GAP });
-    const body = (await response.json()) as { data: { recommendationsWithoutProjects: { totalCount: number } } };
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: GAP,
+    });
+    const body = (await response.json()) as {
+      data: { recommendationsWithoutProjects: { totalCount: number } };
+    };
     expect(response.status).toBe(200);
     expect(body.data.recommendationsWithoutProjects.totalCount).toBeGreaterThan(50);
   });
 
   it('turns /ready to 503 when Neo4j stops, answers queries with SERVICE_UNAVAILABLE, and recovers without a restart', async () => {
     await stopLocalNeo4j(dir);
-    const down = await waitFor(() => status(`${base}/ready`), (s) => s === 503, 5_000);
+    const down = await waitFor(
+      () => status(`${base}/ready`),
+      (s) => s === 503,
+      5_000,
+    );
     expect(down.ms).toBeLessThan(5_000);
     expect(await status(`${base}/health`)).toBe(200);
 
     const started = Date.now();
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: GAP });
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: GAP,
+    });
     const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(body.errors?.[0]?.extensions.code).toBe('SERVICE_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
 
     neo4j = await startLocalNeo4j({ dir, port: neo4jPort, password: neo4j.password });
-    const up = await waitFor(() => status(`${base}/ready`), (s) => s === 200, 5_000);
+    const up = await waitFor(
+      () => status(`${base}/ready`),
+      (s) => s === 200,
+      5_000,
+    );
     expect(up.ms).toBeLessThan(5_000);
-    const again = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: GAP });
+    const again = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: GAP,
+    });
     expect(((await again.json()) as { errors?: unknown }).errors).toBeUndefined();
   });
 
@@ -97,7 +137,11 @@ describe('server process', () => {
     const worker = async () => {
       while (sending) {
         try {
-          const r = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: GAP });
+          const r = await fetch(`${base}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: GAP,
+          });
           const body = (await r.json()) as { errors?: unknown };
           results.push(body.errors ? -r.status : r.status);
         } catch {
@@ -125,7 +169,12 @@ describe('server process', () => {
 
 describe('server start-up', () => {
   it('stops with one message naming every bad variable', async () => {
-    const { child, output } = startServer({ PORT: 'eighty', NEO4J_URI: 'http://x', LOG_LEVEL: 'loud', NEO4J_PASSWORD: 'x' });
+    const { child, output } = startServer({
+      PORT: 'eighty',
+      NEO4J_URI: 'http://x',
+      LOG_LEVEL: 'loud',
+      NEO4J_PASSWORD: 'x',
+    });
     const code = await new Promise((done) => child.once('exit', done));
     expect(code).toBe(1);
     expect(output()).toContain('Invalid environment');

@@ -34,10 +34,16 @@ describe('Query.node', () => {
 
   it('follows links in the other direction', async () => {
     const entity = await execute(NODE, { id: 'Entity:UNODC' });
-    expect(entity.data?.node.projects.map((l: any) => l.project.id)).toEqual(['Project:P-1', 'Project:P-3']);
+    expect(entity.data?.node.projects.map((l: any) => l.project.id)).toEqual([
+      'Project:P-1',
+      'Project:P-3',
+    ]);
     const state = await execute(NODE, { id: 'MemberState:MLI' });
     expect(state.data?.node.projects.map((l: any) => l.project.id)).toEqual(['Project:P-1']);
-    expect(state.data?.node.recommendations.map((l: any) => l.recommendation.id)).toEqual(['Recommendation:R-1', 'Recommendation:R-3']);
+    expect(state.data?.node.recommendations.map((l: any) => l.recommendation.id)).toEqual([
+      'Recommendation:R-1',
+      'Recommendation:R-3',
+    ]);
   });
 
   it('returns null for an unknown id', async () => {
@@ -46,11 +52,14 @@ describe('Query.node', () => {
     expect(result.data?.node).toBeNull();
   });
 
-  it.each(['not-an-id', 'Spaceship:1', 'Project:', ':P-1'])('rejects the malformed id %j with BAD_USER_INPUT naming it', async (id) => {
-    const result = await execute(NODE, { id });
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0]?.message).toContain(JSON.stringify(id));
-  });
+  it.each(['not-an-id', 'Spaceship:1', 'Project:', ':P-1'])(
+    'rejects the malformed id %j with BAD_USER_INPUT naming it',
+    async (id) => {
+      const result = await execute(NODE, { id });
+      expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toContain(JSON.stringify(id));
+    },
+  );
 
   it('never sends a stack trace', async () => {
     const result = await execute(NODE, { id: 'nope' });
@@ -58,13 +67,19 @@ describe('Query.node', () => {
   });
 
   it('loads several nodes in the order given, null for unknown ones', async () => {
-    const result = await execute(`{ nodes(ids: ["MemberState:NER", "Project:NOPE", "Entity:CTED"]) { id } }`);
+    const result = await execute(
+      `{ nodes(ids: ["MemberState:NER", "Project:NOPE", "Entity:CTED"]) { id } }`,
+    );
     expect(result.data?.nodes).toEqual([{ id: 'MemberState:NER' }, null, { id: 'Entity:CTED' }]);
   });
 
   it('rejects queries nested beyond the depth limit', async () => {
     let nested = '{ id }';
-    for (let i = 0; i < 8; i += 1) nested = `{ implementers { entity { projects { project ${nested} } } } }`.replace(/^\{ implementers/, '{ implementers');
+    for (let i = 0; i < 8; i += 1)
+      nested = `{ implementers { entity { projects { project ${nested} } } } }`.replace(
+        /^\{ implementers/,
+        '{ implementers',
+      );
     const result = await execute(`{ node(id: "Project:P-1") { ... on Project ${nested} } }`);
     expect(result.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.errors?.[0]?.message).toMatch(/nested \d+ levels deep; the limit is 12/);

@@ -34,13 +34,20 @@ describe('seed loader', () => {
     const dir = join(work, 'broken');
     await cp(SEED_DATA_DIR, dir, { recursive: true });
     const file = join(dir, 'projects-uncct-2018.json');
-    const records = JSON.parse(await readFile(file, 'utf8')) as { key: string; pillars: string[] }[];
+    const records = JSON.parse(await readFile(file, 'utf8')) as {
+      key: string;
+      pillars: string[];
+    }[];
     records[1]!.pillars = ['V'];
     await writeFile(file, JSON.stringify(records));
     const error = await loadSeed(db, [dir]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SeedValidationError);
     const issue = (error as SeedValidationError).issues[0];
-    expect(issue).toMatchObject({ file, record: `record #2 (key "${records[1]!.key}")`, field: 'pillars.0' });
+    expect(issue).toMatchObject({
+      file,
+      record: `record #2 (key "${records[1]!.key}")`,
+      field: 'pillars.0',
+    });
     expect((error as Error).message).toContain('nothing was written');
     expect((await graphSnapshot(db)).lines).toEqual(before.lines);
   });
@@ -55,14 +62,23 @@ describe('seed loader', () => {
         {
           key: 'TEST-NEW-1',
           title: 'A project of an unknown entity',
-          implementers: [{ entity: 'NO-SUCH-ENTITY', role: 'lead', source: { document: 'A/74/677', paragraph: '1' } }],
+          implementers: [
+            {
+              entity: 'NO-SUCH-ENTITY',
+              role: 'lead',
+              source: { document: 'A/74/677', paragraph: '1' },
+            },
+          ],
           sources: [{ document: 'A/74/677', paragraph: '1' }],
         },
       ]),
     );
     const error = (await loadSeed(db, [dir]).catch((e: unknown) => e)) as SeedValidationError;
     expect(error.issues).toContainEqual(
-      expect.objectContaining({ field: 'implementers.0.entity', message: 'unknown Entity "NO-SUCH-ENTITY"' }),
+      expect.objectContaining({
+        field: 'implementers.0.entity',
+        message: 'unknown Entity "NO-SUCH-ENTITY"',
+      }),
     );
     expect((await graphSnapshot(db)).lines).toEqual(before.lines);
   });
@@ -76,7 +92,9 @@ describe('seed loader', () => {
         {
           key: 'UNODC-UPDATE-1',
           title: 'A project reported through the light-touch mechanism',
-          implementers: [{ entity: 'UNODC', role: 'lead', source: { document: 'A/73/866', paragraph: '59' } }],
+          implementers: [
+            { entity: 'UNODC', role: 'lead', source: { document: 'A/73/866', paragraph: '59' } },
+          ],
           beneficiaries: [{ state: 'MLI', source: { document: 'A/73/866', paragraph: '59' } }],
           sources: [{ document: 'A/73/866', paragraph: '59' }],
         },
@@ -86,7 +104,9 @@ describe('seed loader', () => {
     await loadSeed(db, [dir]);
     const after = await graphSnapshot(db);
     expect(after.nodes).toBe(before.nodes + 1);
-    expect(after.lines.filter((l) => l.includes('UNODC-UPDATE-1')).length).toBeGreaterThanOrEqual(4);
+    expect(after.lines.filter((l) => l.includes('UNODC-UPDATE-1')).length).toBeGreaterThanOrEqual(
+      4,
+    );
     await loadSeed(db, [dir]);
     expect((await graphSnapshot(db)).lines).toEqual(after.lines);
   });
@@ -98,7 +118,13 @@ describe('seed loader', () => {
     const target = inject('neo4j');
     // A separate process replaces the graph; it is killed (SIGKILL) while its transaction runs.
     const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', '--replace'], {
-      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database },
+      env: {
+        ...process.env,
+        NEO4J_URI: target.uri,
+        NEO4J_USER: target.user,
+        NEO4J_PASSWORD: target.password,
+        NEO4J_DATABASE: target.database,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let killedWhileRunning = false;
@@ -118,4 +144,3 @@ describe('seed loader', () => {
     expect((await graphSnapshot(db)).lines).toEqual(before.lines);
   });
 });
-

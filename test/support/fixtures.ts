@@ -17,7 +17,11 @@ export const document = (key = 'DOC-TEST', title = 'Test document'): D['document
   illustrative: false,
 });
 
-export const memberState = (key: string, name: string, extra: Partial<D['member-states'][number]> = {}): D['member-states'][number] => ({
+export const memberState = (
+  key: string,
+  name: string,
+  extra: Partial<D['member-states'][number]> = {},
+): D['member-states'][number] => ({
   key,
   name,
   aliases: [],
@@ -27,7 +31,11 @@ export const memberState = (key: string, name: string, extra: Partial<D['member-
   ...extra,
 });
 
-export const entity = (key: string, name = `${key} name`, extra: Partial<D['entities'][number]> = {}): D['entities'][number] => ({
+export const entity = (
+  key: string,
+  name = `${key} name`,
+  extra: Partial<D['entities'][number]> = {},
+): D['entities'][number] => ({
   key,
   name,
   aliases: [],
@@ -94,12 +102,20 @@ export const project = (
   period: opts.start ? { start: opts.start, end: opts.end ?? null } : null,
   statuses: [{ status: opts.status ?? 'ongoing', asOf: '2018-02', source: src('row 1') }],
   budgets: [],
-  implementers: (opts.implementers ?? []).map(([entity, role]) => ({ entity, role, source: src('row 1') })),
+  implementers: (opts.implementers ?? []).map(([entity, role]) => ({
+    entity,
+    role,
+    source: src('row 1'),
+  })),
   beneficiaries: (opts.beneficiaries ?? []).map((state) => ({ state, source: src('row 1') })),
   regions: (opts.regions ?? []).map((region) => ({ region, source: src('row 1') })),
   global: false,
   resolutions: (opts.resolutions ?? []).map((resolution) => ({ resolution, source: src('row 1') })),
-  themes: (opts.themes ?? []).map((t) => ({ theme: t, how: 'stated' as const, source: src('row 1') })),
+  themes: (opts.themes ?? []).map((t) => ({
+    theme: t,
+    how: 'stated' as const,
+    source: src('row 1'),
+  })),
   sources: [src('row 1')],
   illustrative: opts.illustrative ?? false,
 });
@@ -143,20 +159,59 @@ export const recommendation = (
 export function gapFixture(): Partial<Dataset> {
   return {
     documents: [document()],
-    'member-states': [memberState('MLI', 'Mali'), memberState('NER', 'Niger'), memberState('KAZ', 'Kazakhstan')],
+    'member-states': [
+      memberState('MLI', 'Mali'),
+      memberState('NER', 'Niger'),
+      memberState('KAZ', 'Kazakhstan'),
+    ],
     regions: [region('sahel', ['MLI', 'NER'])],
     entities: [entity('CTED'), entity('UNODC'), entity('UNOCT')],
     'thematic-areas': [theme('border-management'), theme('criminal-justice')],
     resolutions: [resolution('S/RES/2396 (2017)', 2017)],
     projects: [
-      project('P-1', { implementers: [['UNODC', 'lead'], ['UNOCT', 'partner']], beneficiaries: ['MLI'], themes: ['border-management'], resolutions: ['S/RES/2396 (2017)'], start: 2016, end: 2019 }),
-      project('P-2', { implementers: [['UNOCT', 'lead']], beneficiaries: ['NER'], themes: ['criminal-justice'], start: 2018, end: 2020 }),
-      project('P-3', { implementers: [['UNODC', 'lead']], beneficiaries: ['KAZ'], themes: ['border-management'], status: 'completed', start: 2014, end: 2016 }),
+      project('P-1', {
+        implementers: [
+          ['UNODC', 'lead'],
+          ['UNOCT', 'partner'],
+        ],
+        beneficiaries: ['MLI'],
+        themes: ['border-management'],
+        resolutions: ['S/RES/2396 (2017)'],
+        start: 2016,
+        end: 2019,
+      }),
+      project('P-2', {
+        implementers: [['UNOCT', 'lead']],
+        beneficiaries: ['NER'],
+        themes: ['criminal-justice'],
+        start: 2018,
+        end: 2020,
+      }),
+      project('P-3', {
+        implementers: [['UNODC', 'lead']],
+        beneficiaries: ['KAZ'],
+        themes: ['border-management'],
+        status: 'completed',
+        start: 2014,
+        end: 2016,
+      }),
     ],
     recommendations: [
-      recommendation('R-1', { addressedTo: [{ state: 'MLI' }], themes: ['border-management'], implementedBy: [['P-1', false]] }),
-      recommendation('R-2', { addressedTo: [{ state: 'NER' }], themes: ['criminal-justice'], implementedBy: [['P-2', false]] }),
-      recommendation('R-3', { addressedTo: [{ state: 'MLI' }], themes: ['criminal-justice'], implementedBy: [['P-2', true]] }),
+      recommendation('R-1', {
+        addressedTo: [{ state: 'MLI' }],
+        themes: ['border-management'],
+        implementedBy: [['P-1', false]],
+      }),
+      recommendation('R-2', {
+        addressedTo: [{ state: 'NER' }],
+        themes: ['criminal-justice'],
+        implementedBy: [['P-2', false]],
+      }),
+      recommendation('R-3', {
+        addressedTo: [{ state: 'MLI' }],
+        themes: ['criminal-justice'],
+        implementedBy: [['P-2', true]],
+      }),
       recommendation('R-4', { addressedTo: [{ state: 'KAZ' }], themes: ['border-management'] }),
       recommendation('R-5', { issuer: 'UNOCT', addressedTo: [{ entity: 'UNODC' }] }),
       recommendation('R-ILL', { addressedTo: [{ state: 'NER' }], illustrative: true }),

@@ -44,8 +44,17 @@ export default async function setup(project: TestProject) {
     const dir = await mkdtemp(join(tmpdir(), 'ctkg-test-neo4j-'));
     const port = await freePort();
     try {
-      const started = await startLocalNeo4j({ dir, port, log: (m) => console.log(`[test neo4j] ${m}`) });
-      target = { uri: started.uri, user: started.user, password: started.password, database: 'neo4j' };
+      const started = await startLocalNeo4j({
+        dir,
+        port,
+        log: (m) => console.log(`[test neo4j] ${m}`),
+      });
+      target = {
+        uri: started.uri,
+        user: started.user,
+        password: started.password,
+        database: 'neo4j',
+      };
     } catch (error) {
       throw new Error(
         `Integration tests need Neo4j and could not start one: ${(error as Error).message}\n` +
@@ -63,7 +72,10 @@ export default async function setup(project: TestProject) {
     await driver.verifyConnectivity({ database: target.database });
   } catch (error) {
     await teardown();
-    throw new Error(`Integration tests cannot reach Neo4j at ${target.uri}: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `Integration tests cannot reach Neo4j at ${target.uri}: ${(error as Error).message}`,
+      { cause: error },
+    );
   } finally {
     await driver.close();
   }

@@ -8,7 +8,11 @@ export const TEST_LIMITS = { maxDepth: 12, maxCost: 20_000, maxPage: 100 };
 
 export interface Executed<T> {
   data?: T | null;
-  errors?: readonly { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[];
+  errors?: readonly {
+    message: string;
+    extensions?: Record<string, unknown>;
+    path?: readonly (string | number)[];
+  }[];
 }
 
 /** An in-process executor: Apollo's `executeOperation` with the real context factory. */
@@ -17,8 +21,14 @@ export async function createExecutor(db: Db) {
   const apollo: ApolloServer<Context> = createApollo({ db, log, limits: TEST_LIMITS });
   await apollo.start();
   const contextFor = createContextFactory({ db, limits: TEST_LIMITS, log });
-  return async function execute<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<Executed<T>> {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: await contextFor() });
+  return async function execute<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<Executed<T>> {
+    const response = await apollo.executeOperation(
+      { query, variables },
+      { contextValue: await contextFor() },
+    );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult as Executed<T>;
   };

@@ -23,11 +23,16 @@ export function testDriver(): Driver {
 /** A test Db on its own driver; `calls` lists the statements sent, in order. */
 export function testDb(): TestDb {
   const calls: string[] = [];
-  const db = createDb(testDriver(), { database: inject('neo4j').database, onQuery: (name) => calls.push(name) });
+  const db = createDb(testDriver(), {
+    database: inject('neo4j').database,
+    onQuery: (name) => calls.push(name),
+  });
   return Object.assign(db, { calls });
 }
 
-const wipe = cypher<Record<string, never>, number>('testWipe')`MATCH (n) DETACH DELETE n RETURN count(*) AS row`;
+const wipe = cypher<Record<string, never>, number>(
+  'testWipe',
+)`MATCH (n) DETACH DELETE n RETURN count(*) AS row`;
 
 /** Deletes everything, ensures the schema, and loads `fixture` through the seed's own write path. */
 export async function resetGraph(db: Db, fixture: Partial<Dataset> = {}): Promise<void> {
@@ -37,16 +42,29 @@ export async function resetGraph(db: Db, fixture: Partial<Dataset> = {}): Promis
   await loadDataset(db, { data, origin: new Map(), files: [] }, { replace: true });
 }
 
-const allNodes = cypher<Record<string, never>, { label: string; props: Record<string, unknown> }>('testAllNodes')`
+const allNodes = cypher<Record<string, never>, { label: string; props: Record<string, unknown> }>(
+  'testAllNodes',
+)`
   MATCH (n) RETURN { label: labels(n)[0], props: properties(n) } AS row`;
-const allRels = cypher<Record<string, never>, { type: string; from: string; to: string; props: Record<string, unknown> }>('testAllRels')`
+const allRels = cypher<
+  Record<string, never>,
+  { type: string; from: string; to: string; props: Record<string, unknown> }
+>('testAllRels')`
   MATCH (a)-[r]->(b) RETURN { type: type(r), from: a.key, to: b.key, props: properties(r) } AS row`;
 
 /** Every node and relationship with its properties, in a canonical order: equal snapshots mean an identical graph. */
-export async function graphSnapshot(db: Db): Promise<{ nodes: number; rels: number; lines: string[] }> {
+export async function graphSnapshot(
+  db: Db,
+): Promise<{ nodes: number; rels: number; lines: string[] }> {
   const canon = (value: Record<string, unknown>) =>
-    JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k]]));
+    JSON.stringify(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, value[k]]),
+    );
   const nodes = (await db.read(allNodes, {})).map((n) => `${n.label} ${canon(n.props)}`);
-  const rels = (await db.read(allRels, {})).map((r) => `${r.type} ${r.from}>${r.to} ${canon(r.props)}`);
+  const rels = (await db.read(allRels, {})).map(
+    (r) => `${r.type} ${r.from}>${r.to} ${canon(r.props)}`,
+  );
   return { nodes: nodes.length, rels: rels.length, lines: [...nodes, ...rels].sort() };
 }
