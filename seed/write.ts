@@ -107,7 +107,9 @@ export async function writeGraph(
     const groups = new Map<string, RelRow[]>();
     for (const rel of graph.rels) {
       const id = `${rel.type}:${rel.fromLabel}:${rel.toLabel}`;
-      groups.set(id, [...(groups.get(id) ?? []), rel]);
+      const group = groups.get(id);
+      if (group) group.push(rel);
+      else groups.set(id, [rel]);
     }
     for (const [id, rels] of groups) {
       const statement = relStatements.get(id)!;

@@ -1,0 +1,66 @@
+// A bounded closed-loop load generator: `total` requests, at most `concurrency` in flight.
+import { performance } from 'node:perf_hooks';
+
+export interface LoadResult {
+  /** Latency of each request, ms, in completion order. */
+  readonly latencies: number[];
+  readonly errors: number;
+  /** First error seen, for the report. */
+  readonly firstError: string | null;
+  readonly bytes: number;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Runs `call(i)` for i in [0, total) with `concurrency` workers pulling the next index; each call
+ * resolves to the response size in bytes or throws. Latency is measured around each call.
+ */
+export async function closedLoop(
+  total: number,
+  concurrency: number,
+  call: (i: number) => Promise<number>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  let bytes = 0;
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let i = next++; i < total; i = next++) {
+      const t0 = performance.now();
+      try {
+        const size = await call(i); // not `bytes += await …`: that reads `bytes` before the await and loses updates
+        bytes += size;
+      } catch (error) {
+        errors += 1;
+        firstError ??= (error as Error).message.slice(0, 300);
+      }
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { latencies, errors, firstError, bytes, elapsedMs: performance.now() - started };
+}
+
+/** POSTs a GraphQL body to `url`; throws on a non-200 status or a GraphQL `errors` entry. */
+export async function postGraphql(url: string, body: string): Promise<number> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
+  const json = JSON.parse(text) as { errors?: { message: string }[] };
+  if (json.errors?.length) throw new Error(`GraphQL error: ${json.errors[0]?.message ?? '?'}`);
+  return text.length;
+}
+
+/** Percentile (nearest rank) of an unsorted sample. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
