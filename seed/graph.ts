@@ -1,5 +1,5 @@
 // Turns a validated Dataset into node and relationship rows for the writer, checking references.
-import type { Label } from '../src/core/ids.js';
+import { REL_TYPES, type Label, type RelType } from '../src/core/ids.js';
 import type { LoadedDataset, SeedIssue } from './dataset.js';
 import type { Dataset, ProjectRecord, Source } from './schema.js';
 
@@ -24,24 +24,7 @@ export interface RelRow {
   readonly props: Props;
 }
 
-export const REL_TYPES = [
-  'CITED_IN',
-  'IMPLEMENTED_BY',
-  'BENEFITS',
-  'COVERS',
-  'IMPLEMENTS',
-  'SUPPORTS',
-  'ADDRESSES',
-  'ISSUED_BY',
-  'ADDRESSED_TO',
-  'REFERS_TO',
-  'MANDATES',
-  'RECALLS',
-  'MEMBER_OF',
-  'CONTRIBUTES_TO',
-  'PART_OF',
-] as const;
-export type RelType = (typeof REL_TYPES)[number];
+export { REL_TYPES, type RelType };
 
 /** Relationship types each label's record owns (outgoing): a reload replaces them. */
 export const OWNED: Readonly<Record<Label, readonly RelType[]>> = {

@@ -15,6 +15,27 @@ export const LABELS = [
 
 export type Label = (typeof LABELS)[number];
 
+/** The relationship types of the graph (DESIGN.md), a closed list: Cypher text is built from it, never from input. */
+export const REL_TYPES = [
+  'CITED_IN',
+  'IMPLEMENTED_BY',
+  'BENEFITS',
+  'COVERS',
+  'IMPLEMENTS',
+  'SUPPORTS',
+  'ADDRESSES',
+  'ISSUED_BY',
+  'ADDRESSED_TO',
+  'REFERS_TO',
+  'MANDATES',
+  'RECALLS',
+  'MEMBER_OF',
+  'CONTRIBUTES_TO',
+  'PART_OF',
+] as const;
+
+export type RelType = (typeof REL_TYPES)[number];
+
 const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
 
 /** True for a string that names one of our labels. */

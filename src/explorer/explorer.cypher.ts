@@ -1,26 +1,10 @@
-import { LABELS, type Label } from '../core/ids.js';
+import { LABELS, REL_TYPES, type Label } from '../core/ids.js';
 import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
 import type { Int } from '../db/values.js';
 import type { EdgeRow, ExpansionRow, MetaRow, PathRow, SearchHitRow, StartRow } from './rows.js';
 
-/** The relationship types of the graph: the closed list `relationshipTypes` arguments are checked against. */
-export const RELATIONSHIP_TYPES = [
-  'CITED_IN',
-  'IMPLEMENTED_BY',
-  'BENEFITS',
-  'COVERS',
-  'IMPLEMENTS',
-  'SUPPORTS',
-  'ADDRESSES',
-  'ISSUED_BY',
-  'ADDRESSED_TO',
-  'REFERS_TO',
-  'MANDATES',
-  'RECALLS',
-  'MEMBER_OF',
-  'CONTRIBUTES_TO',
-  'PART_OF',
-] as const;
+/** The relationship types `relationshipTypes` arguments are checked against. */
+export const RELATIONSHIP_TYPES = REL_TYPES;
 
 /** Longest path `Query.paths` looks for. */
 export const MAX_HOPS = 6;
