@@ -5,21 +5,19 @@ import { SEED_DATA_DIR } from './load.js';
 
 async function main(): Promise<number> {
   const dirs = process.argv.slice(2);
-  try {
-    const loaded = await readDataset(dirs.length > 0 ? dirs : [SEED_DATA_DIR]);
-    const issues: SeedIssue[] = [];
-    const graph = buildGraph(loaded, new Map(), issues);
-    if (issues.length > 0) throw new SeedValidationError(issues);
-    const nodes = [...graph.nodes].map(([label, rows]) => `${label} ${rows.length}`).join(', ');
-    console.log(`OK: ${loaded.files.length} files; ${nodes}; ${graph.rels.length} relationships`);
-    return 0;
-  } catch (error) {
-    if (error instanceof SeedValidationError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  const loaded = await readDataset(dirs.length > 0 ? dirs : [SEED_DATA_DIR]);
+  const issues: SeedIssue[] = [];
+  const graph = buildGraph(loaded, new Map(), issues);
+  if (issues.length > 0) throw new SeedValidationError(issues);
+  const nodes = [...graph.nodes].map(([label, rows]) => `${label} ${rows.length}`).join(', ');
+  console.log(`OK: ${loaded.files.length} files; ${nodes}; ${graph.rels.length} relationships`);
+  return 0;
 }
 
-void main().then((code) => process.exit(code));
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
