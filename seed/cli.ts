@@ -6,8 +6,15 @@ import { formatSummary, loadSeed, SEED_DATA_DIR, summarize } from './load.js';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
+  // A mistyped flag must not silently turn a replace into an additive load.
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--replace');
+  if (unknown.length > 0) {
+    throw new Error(
+      `Unknown option ${unknown.join(', ')}; usage: npm run seed [-- --replace] [folder …]`,
+    );
+  }
   const replace = args.includes('--replace');
-  const dirs = args.filter((a) => !a.startsWith('--'));
+  const dirs = args.filter((a) => a !== '--replace');
   const config = loadConfig();
   const { db, close } = await connect(config, (m) => console.error(m));
   try {

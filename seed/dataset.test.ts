@@ -10,6 +10,18 @@ describe('kindOfFile', () => {
 });
 
 describe('validateRecords', () => {
+  it('returns the valid records with their position in the file', () => {
+    const issues: SeedIssue[] = [];
+    const valid = validateRecords(
+      'member-states',
+      'm.json',
+      [{ key: 'bad' }, { key: 'MLI', name: 'Mali', sources: [] }],
+      issues,
+    );
+    expect(valid).toEqual([{ index: 1, record: expect.objectContaining({ key: 'MLI' }) }]);
+    expect(issues[0]).toMatchObject({ file: 'm.json', record: 'record #1 (key "bad")' });
+  });
+
   it('names record and field of every problem', () => {
     const issues: SeedIssue[] = [];
     validateRecords(

@@ -29,10 +29,17 @@ export class SeedValidationError extends Error {
   }
 }
 
-/** A dataset with every record annotated with the file it came from (for error messages). */
+/** Where a record was read: its file and its position in that file's array (0-based). */
+export interface RecordOrigin {
+  readonly file: string;
+  readonly index: number;
+}
+
+/** A dataset with every record annotated with where it came from (for error messages). */
 export interface LoadedDataset {
   readonly data: Dataset;
-  readonly origin: ReadonlyMap<object, string>;
+  /** Parsed record → its origin. Records built in memory (test fixtures) have none. */
+  readonly origin: ReadonlyMap<object, RecordOrigin>;
   readonly files: readonly string[];
 }
 
@@ -62,30 +69,35 @@ export function kindOfFile(file: string): Kind | null {
   return PREFIXES.find((prefix) => name === prefix || name.startsWith(`${prefix}-`)) ?? null;
 }
 
-function recordLabel(raw: unknown, index: number): string {
+/**
+ * How issues name a record: its 1-based position in its file, and its key when it has one
+ * (`record #3 (key "UNCCT-2017-74")`).
+ */
+export function recordLabel(raw: unknown, index: number): string {
   const key = raw !== null && typeof raw === 'object' && 'key' in raw ? raw.key : undefined;
   return typeof key === 'string' ? `record #${index + 1} (key "${key}")` : `record #${index + 1}`;
 }
 
 /**
- * Validates raw records of one kind; pushes one issue per invalid field. Returns the parsed records.
+ * Validates raw records of one kind; pushes one issue per invalid field. Returns the valid
+ * records, each with its index in `raw`.
  */
 export function validateRecords(
   kind: Kind,
   file: string,
   raw: unknown,
   issues: SeedIssue[],
-): object[] {
+): { record: object; index: number }[] {
   if (!Array.isArray(raw)) {
     issues.push({ file, message: 'must contain a JSON array of records' });
     return [];
   }
   const schema: z.ZodType = KINDS[kind];
-  const parsed: object[] = [];
+  const parsed: { record: object; index: number }[] = [];
   raw.forEach((item, index) => {
     const result = schema.safeParse(item);
     if (result.success) {
-      parsed.push(result.data as object);
+      parsed.push({ record: result.data as object, index });
     } else {
       for (const issue of result.error.issues) {
         issues.push({
@@ -103,7 +115,7 @@ export function validateRecords(
 /** Reads and validates every `*.json` file of the given folders; throws SeedValidationError on any problem. */
 export async function readDataset(dirs: readonly string[]): Promise<LoadedDataset> {
   const data = emptyDataset();
-  const origin = new Map<object, string>();
+  const origin = new Map<object, RecordOrigin>();
   const issues: SeedIssue[] = [];
   const files: string[] = [];
   for (const dir of dirs) {
@@ -126,9 +138,9 @@ export async function readDataset(dirs: readonly string[]): Promise<LoadedDatase
         issues.push({ file, message: `not valid JSON: ${(error as Error).message}` });
         continue;
       }
-      for (const record of validateRecords(kind, file, raw, issues)) {
+      for (const { record, index } of validateRecords(kind, file, raw, issues)) {
         (data[kind] as object[]).push(record);
-        origin.set(record, file);
+        origin.set(record, { file, index });
       }
     }
   }

@@ -1,6 +1,6 @@
 // Turns a validated Dataset into node and relationship rows for the writer, checking references.
 import { REL_TYPES, type Label, type RelType } from '../src/core/ids.js';
-import type { LoadedDataset, SeedIssue } from './dataset.js';
+import { recordLabel, type LoadedDataset, type SeedIssue } from './dataset.js';
 import type { Dataset, ProjectRecord, Source } from './schema.js';
 
 export type Props = Record<
@@ -85,39 +85,56 @@ function searchText(...parts: (string | null | undefined | readonly string[])[])
   );
 }
 
-/** Merges the records that project-identities says are one project; the first record's scalars win. */
+/** Where an issue about `record` points: its own file and position there. */
+function locate(
+  loaded: LoadedDataset,
+  record: object,
+  key?: string,
+): { file: string; record?: string } {
+  const at = loaded.origin.get(record);
+  // Records built in memory (test fixtures, benchmarks) have no file; their key names them.
+  if (at === undefined)
+    return { file: '(in-memory dataset)', record: key === undefined ? undefined : `key "${key}"` };
+  return { file: at.file, record: recordLabel(record, at.index) };
+}
+
+/**
+ * Merges the records that project-identities says are one project; the first record's scalars win.
+ * `parts` maps each merged project to the records it was made from, in merge order, so that each
+ * link is checked, and any problem reported, against the record that states it (a project not
+ * merged is its own only part).
+ */
 export function mergeProjectIdentities(
   loaded: LoadedDataset,
   issues: SeedIssue[],
-): { projects: ProjectRecord[]; canonical: Map<string, string> } {
-  const { data, origin } = loaded;
+): {
+  projects: ProjectRecord[];
+  canonical: Map<string, string>;
+  parts: Map<ProjectRecord, readonly ProjectRecord[]>;
+} {
+  const { data } = loaded;
   const byKey = new Map(data.projects.map((p) => [p.key, p]));
   const absorbed = new Set<string>();
   const merged = new Map<string, ProjectRecord>();
+  const partsOf = new Map<ProjectRecord, readonly ProjectRecord[]>();
   // Absorbed key → the key it was merged into, so references to either name resolve.
   const canonical = new Map<string, string>();
   for (const identity of data['project-identities']) {
-    const file = origin.get(identity) ?? 'project-identities';
+    const where = locate(loaded, identity, identity.key);
+    if (merged.has(identity.key)) {
+      issues.push({ ...where, field: 'key', message: `duplicate project identity` });
+      continue;
+    }
     const parts = [identity.key, ...identity.sameAs]
       .map((k) => byKey.get(k))
       .filter((p) => p !== undefined);
-    for (const k of identity.sameAs) {
+    identity.sameAs.forEach((k, i) => {
       if (!byKey.has(k))
-        issues.push({
-          file,
-          record: `identity "${identity.key}"`,
-          field: 'sameAs',
-          message: `unknown Project "${k}"`,
-        });
+        issues.push({ ...where, field: `sameAs.${i}`, message: `unknown Project "${k}"` });
       if (absorbed.has(k))
-        issues.push({
-          file,
-          record: `identity "${identity.key}"`,
-          field: 'sameAs',
-          message: `Project "${k}" is merged twice`,
-        });
+        issues.push({ ...where, field: `sameAs.${i}`, message: `Project "${k}" is merged twice` });
       absorbed.add(k);
-    }
+    });
     const [first, ...rest] = parts;
     if (first === undefined) continue;
     const target: ProjectRecord = { ...first, key: identity.key };
@@ -155,6 +172,7 @@ export function mergeProjectIdentities(
       .filter(Boolean)
       .join(' ');
     merged.set(identity.key, target);
+    partsOf.set(target, parts);
     for (const p of parts) {
       absorbed.add(p.key);
       canonical.set(p.key, identity.key);
@@ -164,7 +182,7 @@ export function mergeProjectIdentities(
   for (const p of data.projects) {
     if (!absorbed.has(p.key)) out.push(p);
   }
-  return { projects: [...out, ...merged.values()], canonical };
+  return { projects: [...out, ...merged.values()], canonical, parts: partsOf };
 }
 
 /** Builds the rows to write and checks every reference; pushes issues for anything dangling. */
@@ -173,8 +191,10 @@ export function buildGraph(
   existing: ExistingKeys,
   issues: SeedIssue[],
 ): Graph {
-  const { data, origin } = loaded;
-  const { projects, canonical } = mergeProjectIdentities(loaded, issues);
+  const { data } = loaded;
+  const { projects, canonical, parts } = mergeProjectIdentities(loaded, issues);
+  // Duplicate keys are looked for among the records as the files give them (merged projects
+  // would name no file); what a reference may point to is the merged list.
   const records: Record<Label, { key: string; illustrative?: boolean }[]> = {
     Document: data.documents,
     MemberState: data['member-states'],
@@ -183,7 +203,7 @@ export function buildGraph(
     Resolution: data.resolutions,
     LegalInstrument: data['legal-instruments'],
     ThematicArea: data['thematic-areas'],
-    Project: projects,
+    Project: data.projects,
     Recommendation: data.recommendations,
   };
 
@@ -194,19 +214,20 @@ export function buildGraph(
     for (const record of list) {
       if (seen.has(record.key)) {
         issues.push({
-          file: origin.get(record) ?? label,
-          record: `key "${record.key}"`,
+          ...locate(loaded, record, record.key),
           field: 'key',
           message: `duplicate ${label} key`,
         });
       }
       seen.add(record.key);
     }
-    known.set(label, new Set([...seen, ...(existing.get(label) ?? [])]));
+    const keys = label === 'Project' ? projects.map((p) => p.key) : seen;
+    known.set(label, new Set([...keys, ...(existing.get(label) ?? [])]));
   }
 
   const rels: RelRow[] = [];
-  let current: { file: string; record: string } = { file: '', record: '' };
+  // The record whose links are being checked: every issue names it.
+  let current: { file: string; record?: string } = { file: '' };
   const check = (label: Label, key: string, field: string): boolean => {
     if (known.get(label)?.has(key)) return true;
     issues.push({ ...current, field, message: `unknown ${label} "${key}"` });
@@ -224,7 +245,11 @@ export function buildGraph(
     merge?: string,
   ) => {
     if (!check(toLabel, to, field)) return;
-    if (source !== undefined) check('Document', source.document, `${field}.source.document`);
+    // `implementers.0.entity` → `implementers.0.source.document`. A top-level link (parent,
+    // issuer) borrows the record's first source, which `cite` checks already.
+    const dot = field.lastIndexOf('.');
+    if (source !== undefined && dot > 0)
+      check('Document', source.document, `${field.slice(0, dot)}.source.document`);
     rels.push({
       type,
       fromLabel,
@@ -254,8 +279,8 @@ export function buildGraph(
       ),
     );
   };
-  const at = (record: object, key: string) => {
-    current = { file: origin.get(record) ?? '(fixture)', record: `key "${key}"` };
+  const at = (record: object, key?: string) => {
+    current = locate(loaded, record, key);
   };
 
   const nodes = new Map<Label, NodeRow[]>();
@@ -288,7 +313,7 @@ export function buildGraph(
     cite('Document', d.key, d.sources);
   }
   for (const r of data.reconciliation) {
-    current = { file: origin.get(r) ?? 'reconciliation', record: `scope "${r.scope}"` };
+    at(r);
     check('Document', r.document, 'document');
   }
   for (const s of data['member-states']) {
@@ -404,7 +429,6 @@ export function buildGraph(
     cite('ThematicArea', t.key, t.sources);
   }
   for (const p of projects) {
-    at(p, p.key);
     const latest = [...p.statuses].sort(
       (a, b) =>
         (b.asOf ?? '').localeCompare(a.asOf ?? '') ||
@@ -437,52 +461,66 @@ export function buildGraph(
       note: p.note ?? null,
       searchText: searchText(p.key, p.title, p.aliases, p.codes, p.summary),
     });
-    cite('Project', p.key, p.sources);
-    p.implementers.forEach((x, i) =>
-      link(
-        'IMPLEMENTED_BY',
-        'Project',
-        p.key,
-        'Entity',
-        x.entity,
-        `implementers.${i}.entity`,
-        x.source,
-        { role: x.role },
-        x.role,
-      ),
-    );
-    p.beneficiaries.forEach((x, i) =>
-      link(
-        'BENEFITS',
-        'Project',
-        p.key,
-        'MemberState',
-        x.state,
-        `beneficiaries.${i}.state`,
-        x.source,
-      ),
-    );
-    p.regions.forEach((x, i) =>
-      link('COVERS', 'Project', p.key, 'Region', x.region, `regions.${i}.region`, x.source),
-    );
-    p.resolutions.forEach((x, i) =>
-      link(
-        'SUPPORTS',
-        'Project',
-        p.key,
-        'Resolution',
-        x.resolution,
-        `resolutions.${i}.resolution`,
-        x.source,
-        { how: x.how ?? null },
-      ),
-    );
-    p.themes.forEach((x, i) =>
-      link('ADDRESSES', 'Project', p.key, 'ThematicArea', x.theme, `themes.${i}.theme`, x.source, {
-        how: x.how,
-        rule: x.rule ?? null,
-      }),
-    );
+    // A merged project's links come from the records it was merged from, each checked as its
+    // own file states it (record and field index), then written from the merged key.
+    for (const part of parts.get(p) ?? [p]) {
+      at(part, part.key);
+      cite('Project', p.key, part.sources);
+      part.implementers.forEach((x, i) =>
+        link(
+          'IMPLEMENTED_BY',
+          'Project',
+          p.key,
+          'Entity',
+          x.entity,
+          `implementers.${i}.entity`,
+          x.source,
+          { role: x.role },
+          x.role,
+        ),
+      );
+      part.beneficiaries.forEach((x, i) =>
+        link(
+          'BENEFITS',
+          'Project',
+          p.key,
+          'MemberState',
+          x.state,
+          `beneficiaries.${i}.state`,
+          x.source,
+        ),
+      );
+      part.regions.forEach((x, i) =>
+        link('COVERS', 'Project', p.key, 'Region', x.region, `regions.${i}.region`, x.source),
+      );
+      part.resolutions.forEach((x, i) =>
+        link(
+          'SUPPORTS',
+          'Project',
+          p.key,
+          'Resolution',
+          x.resolution,
+          `resolutions.${i}.resolution`,
+          x.source,
+          { how: x.how ?? null },
+        ),
+      );
+      part.themes.forEach((x, i) =>
+        link(
+          'ADDRESSES',
+          'Project',
+          p.key,
+          'ThematicArea',
+          x.theme,
+          `themes.${i}.theme`,
+          x.source,
+          {
+            how: x.how,
+            rule: x.rule ?? null,
+          },
+        ),
+      );
+    }
   }
   for (const r of data.recommendations) {
     at(r, r.key);
@@ -575,7 +613,7 @@ export function buildGraph(
     });
   }
   for (const c of data.contributions) {
-    current = { file: origin.get(c) ?? 'contributions', record: `rank ${c.rank}` };
+    at(c);
     const [fromLabel, from] =
       c.state !== undefined
         ? (['MemberState', c.state] as const)

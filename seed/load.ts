@@ -41,16 +41,21 @@ const labelCounts = cypher<
   Record<string, never>,
   { label: string; count: number; illustrative: number }
 >('labelCounts')`
-  MATCH (n) WITH labels(n)[0] AS label, n
-  RETURN { label: label, count: count(*), illustrative: sum(CASE WHEN n.illustrative THEN 1 ELSE 0 END) } AS row
+  // Aggregate in WITH first: Neo4j 5 rejects aggregates beside grouping keys inside one map.
+  MATCH (n)
+  WITH labels(n)[0] AS label, count(*) AS total,
+       sum(CASE WHEN n.illustrative THEN 1 ELSE 0 END) AS illustrative
+  RETURN { label: label, count: total, illustrative: illustrative } AS row
   ORDER BY row.label`;
 
 const relCounts = cypher<
   Record<string, never>,
   { type: string; count: number; illustrative: number }
 >('relationshipCounts')`
-  MATCH ()-[r]->() WITH type(r) AS type, r
-  RETURN { type: type, count: count(*), illustrative: sum(CASE WHEN r.illustrative THEN 1 ELSE 0 END) } AS row
+  MATCH ()-[r]->()
+  WITH type(r) AS type, count(*) AS total,
+       sum(CASE WHEN r.illustrative THEN 1 ELSE 0 END) AS illustrative
+  RETURN { type: type, count: total, illustrative: illustrative } AS row
   ORDER BY row.type`;
 
 const reconciliationRows = cypher<Record<string, never>, LoadSummary['reconciliation'][number]>(

@@ -74,11 +74,56 @@ describe('seed loader', () => {
       ]),
     );
     const error = (await loadSeed(db, [dir]).catch((e: unknown) => e)) as SeedValidationError;
-    expect(error.issues).toContainEqual(
-      expect.objectContaining({
+    expect(error).toBeInstanceOf(SeedValidationError);
+    expect(error.issues).toEqual([
+      {
+        file: join(dir, 'projects-extra.json'),
+        record: 'record #1 (key "TEST-NEW-1")',
         field: 'implementers.0.entity',
         message: 'unknown Entity "NO-SUCH-ENTITY"',
-      }),
+      },
+    ]);
+    expect((await graphSnapshot(db)).lines).toEqual(before.lines);
+  });
+
+  it('names its own file and record for a dangling reference in a project merged into another', async () => {
+    const before = await graphSnapshot(db);
+    const dir = join(work, 'dangling-merged');
+    await cp(SEED_DATA_DIR, dir, { recursive: true });
+    // UNCCT-2017-74 (projects-uncct-2018.json) absorbs A72840-MX-III-005 of the matrix file.
+    const identities = JSON.parse(await readFile(join(dir, 'project-identities.json'), 'utf8')) as {
+      key: string;
+      sameAs: string[];
+    }[];
+    expect(identities).toContainEqual(
+      expect.objectContaining({ key: 'UNCCT-2017-74', sameAs: ['A72840-MX-III-005'] }),
+    );
+    const file = join(dir, 'projects-a72840-matrix.json');
+    const records = JSON.parse(await readFile(file, 'utf8')) as {
+      key: string;
+      implementers: unknown[];
+    }[];
+    const index = records.findIndex((r) => r.key === 'A72840-MX-III-005');
+    const record = records[index]!;
+    const position = record.implementers.length;
+    record.implementers.push({
+      entity: 'NO-SUCH-ENTITY',
+      role: 'partner',
+      source: { document: 'A/72/840', paragraph: 'annex II matrix, pillar III, serial 5' },
+    });
+    await writeFile(file, JSON.stringify(records));
+    const error = (await loadSeed(db, [dir]).catch((e: unknown) => e)) as SeedValidationError;
+    expect(error).toBeInstanceOf(SeedValidationError);
+    expect(error.issues).toEqual([
+      {
+        file,
+        record: `record #${index + 1} (key "A72840-MX-III-005")`,
+        field: `implementers.${position}.entity`,
+        message: 'unknown Entity "NO-SUCH-ENTITY"',
+      },
+    ]);
+    expect(error.message).toContain(
+      `${file} record #${index + 1} (key "A72840-MX-III-005") field "implementers.${position}.entity"`,
     );
     expect((await graphSnapshot(db)).lines).toEqual(before.lines);
   });
