@@ -458,7 +458,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
   try {
     log(`starting a throwaway Neo4j in ${dir} on port ${port}`);
-    const neo = await startLocalNeo4j({ dir, port, heap: '2g', pageCacheMiB: 512, log });
+    // The 50x load is one transaction: it needs more than the default 512 MiB transaction cap.
+    const neo = await startLocalNeo4j({
+      dir,
+      port,
+      heap: '2g',
+      pageCacheMiB: 512,
+      txMemoryMiB: 1536,
+      log,
+    });
     if (!neo.startedNow)
       throw new Error('expected a fresh Neo4j; refusing to load synthetic data into a running one');
     const driver = createDriver(neo);

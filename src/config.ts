@@ -23,10 +23,37 @@ const Env = z.object({
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j'),
   NEO4J_LOCAL_PORT: port.default(7687),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  LIMIT_MAX_DEPTH: positive.max(50).default(12),
+  LIMIT_MAX_DEPTH: positive.max(50).default(10),
   LIMIT_MAX_COST: positive.default(20000),
   LIMIT_MAX_PAGE: positive.max(1000).default(100),
+  LIMIT_MAX_ALIASES: positive.max(1000).default(30),
+  LIMIT_MAX_DIRECTIVES: positive.max(1000).default(20),
+  LIMIT_MAX_TOKENS: positive.max(100_000).default(2000),
+  LIMIT_MAX_STATEMENTS: positive.max(10_000).default(60),
+  LIMIT_MAX_ROWS: positive.max(10_000_000).default(50_000),
+  LIMIT_MAX_RESPONSE_BYTES: positive.max(1_000_000_000).default(16 * 1024 * 1024),
+  LIMIT_MAX_BODY_BYTES: positive.max(100 * 1024 * 1024).default(256 * 1024),
   EXPORT_MAX_ROWS: positive.max(1_000_000).default(50_000),
+  HTTP_REQUEST_TIMEOUT_MS: positive.max(3_600_000).default(30_000),
+  NEO4J_TX_TIMEOUT_MS: positive.max(3_600_000).default(15_000),
+  NEO4J_MAX_CONCURRENCY: positive.max(1000).default(40),
+  RATE_LIMIT_WINDOW_MS: positive.max(86_400_000).default(60_000),
+  RATE_LIMIT_REQUESTS: positive.default(240),
+  RATE_LIMIT_COST: positive.default(200_000),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|true|\d+|[\w.:/, -]+)$/,
+      'must be false, true, a hop count or a list of addresses',
+    )
+    .default('false'),
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^(\*|https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*)$/,
+      'must be * or a comma-separated list of http(s) origins',
+    )
+    .default('*'),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
 });
 
@@ -46,15 +73,47 @@ export type Neo4jTarget =
       readonly password?: string;
     };
 
+/** Limits every request is held to; see SECURITY.md for what each protects. */
+export interface Limits {
+  /** Static, measured on the document before any database work. */
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxPage: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  readonly maxBodyBytes: number;
+  /** Runtime budgets of one request. */
+  readonly maxStatements: number;
+  readonly maxRows: number;
+  readonly maxResponseBytes: number;
+  readonly requestTimeoutMs: number;
+  readonly maxExportRows: number;
+}
+
 export interface Config {
-  readonly http: { readonly port: number; readonly host: string };
-  readonly neo4j: Neo4jTarget & { readonly database: string };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    /** `*` or the origins allowed to call the API from a browser. */
+    readonly corsOrigins: '*' | readonly string[];
+    /** Express `trust proxy`: whose X-Forwarded-For to believe for the client address. */
+    readonly trustProxy: boolean | number | string;
+  };
+  readonly neo4j: Neo4jTarget & {
+    readonly database: string;
+    /** Per-statement transaction timeout sent with every read. */
+    readonly txTimeoutMs: number;
+    /** Statements in flight at once, over all requests (below the driver's pool of 50). */
+    readonly maxConcurrency: number;
+  };
   readonly log: { readonly level: string };
-  readonly limits: {
-    readonly maxDepth: number;
-    readonly maxCost: number;
-    readonly maxPage: number;
-    readonly maxExportRows: number;
+  readonly limits: Limits;
+  /** Per client (IP address) and window: requests, and the sum of their query costs. */
+  readonly rateLimit: {
+    readonly windowMs: number;
+    readonly requests: number;
+    readonly cost: number;
   };
   readonly seedOnStart: boolean;
 }
@@ -94,15 +153,50 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           password: e.NEO4J_PASSWORD,
         };
   return Object.freeze({
-    http: { port: e.PORT, host: e.HOST },
-    neo4j: { ...neo4j, database: e.NEO4J_DATABASE },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      corsOrigins:
+        e.CORS_ORIGINS === '*'
+          ? ('*' as const)
+          : e.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    },
+    neo4j: {
+      ...neo4j,
+      database: e.NEO4J_DATABASE,
+      txTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      maxConcurrency: e.NEO4J_MAX_CONCURRENCY,
+    },
     log: { level: e.LOG_LEVEL },
     limits: {
       maxDepth: e.LIMIT_MAX_DEPTH,
       maxCost: e.LIMIT_MAX_COST,
       maxPage: e.LIMIT_MAX_PAGE,
+      maxAliases: e.LIMIT_MAX_ALIASES,
+      maxDirectives: e.LIMIT_MAX_DIRECTIVES,
+      maxTokens: e.LIMIT_MAX_TOKENS,
+      maxBodyBytes: e.LIMIT_MAX_BODY_BYTES,
+      maxStatements: e.LIMIT_MAX_STATEMENTS,
+      maxRows: e.LIMIT_MAX_ROWS,
+      maxResponseBytes: e.LIMIT_MAX_RESPONSE_BYTES,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       maxExportRows: e.EXPORT_MAX_ROWS,
+    },
+    rateLimit: {
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      requests: e.RATE_LIMIT_REQUESTS,
+      cost: e.RATE_LIMIT_COST,
     },
     seedOnStart: e.SEED_ON_START === 'true',
   });
 }
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** The limits with their defaults, for tests and tools that build an app without the environment. */
+export const DEFAULT_LIMITS: Limits = loadConfig({}).limits;

@@ -5,10 +5,14 @@ import { createLogger } from './core/logger.js';
 import { connect } from './db/connect.js';
 import { LocalNeo4jError } from './db/local-neo4j.js';
 import { ensureSchema } from './db/schema.js';
+import type { ListCaps } from './graphql/cost.js';
 import { createApollo, createApp } from './http/app.js';
+import { readListCaps } from './nodes/list-caps.js';
 import { seedIfEmpty } from '../seed/load.js';
 
 const SHUTDOWN_DEADLINE_MS = 9_500;
+/** How often the measured list caps are re-read, so data loaded later is weighed by its size. */
+const LIST_CAPS_REFRESH_MS = 60_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,8 +25,30 @@ async function main(): Promise<void> {
     if (seeded) log.info({ files: seeded.length }, 'database was empty: loaded the seed data');
   }
 
+  let listCaps: ListCaps = await readListCaps(connection.db);
+  const refresh = setInterval(() => {
+    readListCaps(connection.db).then(
+      (caps) => (listCaps = caps),
+      (error: unknown) => log.warn({ err: error }, 'could not refresh list caps; keeping the last'),
+    );
+  }, LIST_CAPS_REFRESH_MS);
+  refresh.unref();
+
   const httpServer = createServer();
-  const deps = { db: connection.db, log, limits: config.limits, httpServer };
+  // Slow clients cannot hold a socket: headers within 10 s, the whole request within the deadline.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = config.limits.requestTimeoutMs + 5_000;
+  const deps = {
+    db: connection.db,
+    log,
+    limits: config.limits,
+    rateLimit: config.rateLimit,
+    corsOrigins: config.http.corsOrigins,
+    trustProxy: config.http.trustProxy,
+    statementTimeoutMs: config.neo4j.txTimeoutMs,
+    listCaps: () => listCaps,
+    httpServer,
+  };
   const apollo = createApollo(deps);
   await apollo.start();
   httpServer.on('request', createApp(deps, apollo));
@@ -34,11 +60,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: draining in-flight requests');
+    clearInterval(refresh);
     setTimeout(() => {
       log.error('shutdown deadline passed; exiting');
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    await apollo.stop(); // stops accepting, drains in-flight requests (drain plugin), then closes
+    // Stops accepting, closes idle keep-alive sockets, lets in-flight requests finish (drain
+    // plugin, 8 s grace), then closes the rest.
+    await apollo.stop();
     await connection.close();
     log.info('stopped');
     process.exit(0);

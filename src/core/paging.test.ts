@@ -16,6 +16,7 @@ describe('parsePage', () => {
     encodeCursor(3) + 'x',
     Buffer.from('o:-1').toString('base64url'),
     Buffer.from('o:1e3').toString('base64url'),
+    encodeCursor(2 ** 31 - 1), // forged: deeper than any list, past Neo4j's 32-bit list indexes
   ])('rejects the foreign cursor %j', (after) => {
     expect(() => parsePage(5, after, 100)).toThrow('"after" is not a cursor');
   });

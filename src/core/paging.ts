@@ -7,6 +7,8 @@ export interface Page {
 }
 
 const PREFIX = 'o:';
+/** The deepest offset a cursor may point at: far beyond any list, far below Neo4j's 32-bit list indexes. */
+export const MAX_CURSOR_OFFSET = 10_000_000;
 
 /** Encodes a cursor: opaque to clients, an offset into the stable ordering to us. */
 export function encodeCursor(offset: number): string {
@@ -32,7 +34,12 @@ export function parsePage(
   if (after === null || after === undefined) return { first: size, offset: 0 };
   const decoded = Buffer.from(after, 'base64url').toString('utf8');
   const offset = decoded.startsWith(PREFIX) ? Number(decoded.slice(PREFIX.length)) : NaN;
-  if (!Number.isSafeInteger(offset) || offset < 0 || encodeCursor(offset) !== after) {
+  if (
+    !Number.isSafeInteger(offset) ||
+    offset < 0 ||
+    offset > MAX_CURSOR_OFFSET ||
+    encodeCursor(offset) !== after
+  ) {
     throw new InputError(
       `"after" is not a cursor this API issued: "${after.slice(0, 60)}"`,
       'after',

@@ -29,7 +29,11 @@ export async function connect(config: Config, log: (message: string) => void): P
   const driver = createDriver(credentials);
   return {
     driver,
-    db: createDb(driver, { database: target.database }),
+    db: createDb(driver, {
+      database: target.database,
+      txTimeoutMs: target.txTimeoutMs,
+      maxConcurrency: target.maxConcurrency,
+    }),
     uri: credentials.uri,
     close: () => driver.close(),
   };

@@ -25,6 +25,9 @@ export interface LocalNeo4jOptions {
   readonly password?: string;
   readonly pageCacheMiB?: number;
   readonly heap?: string;
+  /** Server-side backstops: transaction timeout (default 60 s) and memory cap (default 512 MiB). */
+  readonly txTimeoutSeconds?: number;
+  readonly txMemoryMiB?: number;
   /** How long to wait for Bolt, in ms. The first start resolves the Maven artifacts first. */
   readonly timeoutMs?: number;
   readonly log?: (message: string) => void;
@@ -234,6 +237,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       String(options.port),
       p.password,
       String(options.pageCacheMiB ?? 256),
+      String(options.txTimeoutSeconds ?? 60),
+      String(options.txMemoryMiB ?? 512),
     ],
     { detached: true, stdio: ['ignore', out, out] },
   );

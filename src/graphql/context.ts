@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { Limits } from '../config.js';
 import type { Logger } from '../core/logger.js';
+import { withBudget, type BudgetUsage } from '../db/budget.js';
 import type { Db } from '../db/db.js';
 import { createNodeLoaders } from '../nodes/nodes.loaders.js';
+import type { CostRecord } from './limits.js';
 
-/** Limits a request is held to (from config). */
-export interface Limits {
-  readonly maxPage: number;
-}
+export type { Limits };
+
+/** Statements of one request in flight at once: a quarter of the pool would already be greedy. */
+const MAX_CONCURRENT_PER_REQUEST = 4;
 
 /** Fresh loaders for one request: caches never outlive it. */
 export function createLoaders(db: Db) {
@@ -17,23 +20,46 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /** What every resolver receives. Created per request by `createContextFactory`. */
 export interface Context {
+  /** The request's view of the database: statements, rows and time counted against its budget. */
   readonly db: Db;
   readonly loaders: Loaders;
-  readonly limits: Limits;
+  readonly limits: Pick<Limits, 'maxPage'>;
   readonly requestId: string;
+  readonly log: Logger;
+  /** Who sent the request (IP address, later the API key); null in-process. */
+  readonly client: string | null;
+  /** The measured cost of the operation, once the cost plugin has run. */
+  readonly costRecord: CostRecord;
+  readonly usage: () => BudgetUsage;
+}
+
+export interface ContextDeps {
+  readonly db: Db;
+  readonly limits: Pick<Limits, 'maxPage' | 'maxStatements' | 'maxRows' | 'requestTimeoutMs'>;
+  readonly statementTimeoutMs: number;
   readonly log: Logger;
 }
 
 /** Returns the per-request context factory. Called once per request: loaders are never shared. */
-export function createContextFactory(deps: { db: Db; limits: Limits; log: Logger }) {
-  return (request?: { requestId?: string }): Promise<Context> => {
+export function createContextFactory(deps: ContextDeps) {
+  return (request?: { requestId?: string; client?: string | null }): Promise<Context> => {
     const requestId = request?.requestId ?? randomUUID();
+    const db = withBudget(deps.db, {
+      maxStatements: deps.limits.maxStatements,
+      maxRows: deps.limits.maxRows,
+      maxConcurrent: MAX_CONCURRENT_PER_REQUEST,
+      deadline: Date.now() + deps.limits.requestTimeoutMs,
+      statementTimeoutMs: deps.statementTimeoutMs,
+    });
     return Promise.resolve({
-      db: deps.db,
-      loaders: createLoaders(deps.db),
+      db,
+      loaders: createLoaders(db),
       limits: deps.limits,
       requestId,
       log: deps.log.child({ requestId }),
+      client: request?.client ?? null,
+      costRecord: {},
+      usage: () => db.usage(),
     });
   };
 }

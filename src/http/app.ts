@@ -4,42 +4,89 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import cors from 'cors';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { DEFAULT_LIMITS, type Limits } from '../config.js';
 import { createFormatError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/db.js';
 import { createContextFactory, type Context } from '../graphql/context.js';
-import { createLimitRule } from '../graphql/limits.js';
+import type { ListCaps } from '../graphql/cost.js';
+import { createCostPlugin, createLimitRules } from '../graphql/limits.js';
 import { createResolvers, loadTypeDefs } from '../graphql/schema.js';
-import { createPlaygroundRouter } from './playground.js';
-import { createExportRouter, DEFAULT_MAX_EXPORT_ROWS } from '../export/export.router.js';
+import { createExportRouter } from '../export/export.router.js';
+import { createPlaygroundRouter, PLAYGROUND_CSP } from './playground.js';
+import { createBodyErrorHandler, notFound } from './errors.js';
+import {
+  clientKey,
+  createCostBudget,
+  createRequestLimiter,
+  type RateLimitOptions,
+} from './rate-limit.js';
 
 export interface AppDeps {
   readonly db: Db;
   readonly log: Logger;
-  readonly limits: {
-    readonly maxDepth: number;
-    readonly maxCost: number;
-    readonly maxPage: number;
-    readonly maxExportRows?: number;
-  };
+  readonly limits?: Partial<Limits>;
+  /** Per-client request and cost budgets; none when absent (in-process tests). */
+  readonly rateLimit?: RateLimitOptions;
+  /** `*` (default) or the origins allowed to call the API from a browser. */
+  readonly corsOrigins?: '*' | readonly string[];
+  /** Express `trust proxy`, for the client address behind a reverse proxy. */
+  readonly trustProxy?: boolean | number | string;
+  /** Timeout of one read statement, in ms. */
+  readonly statementTimeoutMs?: number;
+  /** Measured caps of unpaged lists (see readListCaps); absent: every such list weighs 25. */
+  readonly listCaps?: () => ListCaps;
   /** The HTTP server the app will be mounted on, so shutdown can drain it. */
   readonly httpServer?: Server;
 }
 
 const READY_TIMEOUT_MS = 2_500;
+const NO_CAPS: ListCaps = new Map();
 
-/** Builds the Apollo server (schema, limits, error masking). Used by the HTTP app and by tests. */
+/** The effective limits: the given ones over the defaults. */
+export function limitsOf(deps: Pick<AppDeps, 'limits'>): Limits {
+  return { ...DEFAULT_LIMITS, ...deps.limits };
+}
+
+/**
+ * Builds the Apollo server: schema, static limits (tokens, depth, aliases, directives, cost),
+ * the response-size cap and error masking. Used by the HTTP app and by in-process tests.
+ */
 export function createApollo(deps: AppDeps): ApolloServer<Context> {
+  const limits = limitsOf(deps);
+  const budget = deps.rateLimit ? createCostBudget(deps.rateLimit) : undefined;
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers: createResolvers() as never,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    validationRules: [createLimitRule(deps.limits.maxDepth, deps.limits.maxCost)],
-    formatError: createFormatError((error) => deps.log.error({ err: error }, 'unexpected error')),
+    // No "Did you mean …?" in errors: GraphiQL's completion serves analysts better.
+    hideSchemaDetailsFromClientErrors: true,
+    // graphql-js stops parsing past this many tokens: the cheapest limit, applied first.
+    parseOptions: { maxTokens: limits.maxTokens },
+    // Our handlers in server.ts stop the process; Apollo's own would race them (exit code 1).
+    stopOnTerminationSignals: false,
+    validationRules: createLimitRules(limits),
+    formatError: createFormatError((error) => deps.log.error({ err: error }, 'unexpected error'), {
+      maxTokens: limits.maxTokens,
+    }),
+    stringifyResult: (result) => capResponse(result, limits.maxResponseBytes),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      createCostPlugin<Context>({
+        limits,
+        linkCaps: deps.listCaps ?? (() => NO_CAPS),
+        charge: budget
+          ? (context, cost) => {
+              if (context.client === null) return;
+              const { limit, remaining, resetAt } = budget.charge(context.client, cost);
+              context.costRecord.budget = { limit, remaining, resetAt };
+            }
+          : undefined,
+      }),
       ...(deps.httpServer
         ? [
             ApolloServerPluginDrainHttpServer({
@@ -53,13 +100,47 @@ export function createApollo(deps: AppDeps): ApolloServer<Context> {
 }
 
 /**
- * The HTTP application: `/graphql` (API, and the offline playground for browsers), `/health`,
- * `/ready`. Call `apollo.start()` before serving.
+ * Serialises a result, or replaces it by a QUERY_TOO_COMPLEX error when it is larger than
+ * `maxBytes` (the query asked for more than one response should carry).
+ */
+function capResponse(result: unknown, maxBytes: number): string {
+  const text = JSON.stringify(result);
+  // Characters ≤ bytes ≤ 3 × characters: measure bytes only near the limit.
+  if (text.length * 3 <= maxBytes) return text;
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= maxBytes) return text;
+  return JSON.stringify({
+    errors: [
+      {
+        message: `The response would be ${bytes} bytes; the limit is ${maxBytes}. Ask for smaller pages or fewer fields`,
+        extensions: {
+          code: 'QUERY_TOO_COMPLEX',
+          limitName: 'maxResponseBytes',
+          limit: maxBytes,
+          measured: bytes,
+        },
+      },
+    ],
+  });
+}
+
+/**
+ * The HTTP application: `/graphql` (API, and the offline playground for browsers), `/export/…`,
+ * `/health`, `/ready`. Security headers and CORS on every route; per-client rate limits on the API
+ * and exports. Call `apollo.start()` before serving.
  */
 export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express {
+  const limits = limitsOf(deps);
   const app = express();
   app.disable('x-powered-by');
-  const contextFor = createContextFactory({ db: deps.db, limits: deps.limits, log: deps.log });
+  app.set('etag', false); // answers are not cached by validators; hashing each one costs CPU
+  app.set('trust proxy', deps.trustProxy ?? false);
+  const contextFor = createContextFactory({
+    db: deps.db,
+    limits,
+    statementTimeoutMs: deps.statementTimeoutMs ?? 15_000,
+    log: deps.log,
+  });
 
   // A request id on every request and log line; honoured from the caller when well-formed.
   app.use((req, res, next) => {
@@ -73,7 +154,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
         {
           requestId,
           method: req.method,
-          path: req.originalUrl.split('?')[0],
+          path: req.originalUrl.split('?')[0]?.slice(0, 200),
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
         },
@@ -82,6 +163,25 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     });
     next();
   });
+
+  app.use(helmet({ contentSecurityPolicy: { directives: PLAYGROUND_CSP } }));
+  app.use(
+    cors({
+      origin:
+        deps.corsOrigins === undefined || deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins],
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['content-type', 'accept', 'x-request-id', 'apollo-require-preflight'],
+      exposedHeaders: [
+        'x-request-id',
+        'retry-after',
+        'ratelimit',
+        'ratelimit-policy',
+        'x-export-manifest',
+        'content-disposition',
+      ],
+      maxAge: 600,
+    }),
+  );
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -96,41 +196,33 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     else res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
   });
 
-  app.use(
-    createExportRouter({
-      db: deps.db,
-      maxExportRows: deps.limits.maxExportRows ?? DEFAULT_MAX_EXPORT_ROWS,
-      log: deps.log,
-    }),
-  );
+  if (deps.rateLimit) {
+    const limiter = createRequestLimiter(deps.rateLimit);
+    app.use('/graphql', (req, res, next) =>
+      // The playground page and preflights are not API calls.
+      req.method === 'OPTIONS' ||
+      (req.method === 'GET' && req.accepts('html') && !req.query['query'])
+        ? next()
+        : limiter(req, res, next),
+    );
+    app.use('/export', limiter);
+  }
+
+  app.use(createExportRouter({ db: deps.db, maxExportRows: limits.maxExportRows, log: deps.log }));
   app.use(createPlaygroundRouter());
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => contextFor({ requestId: String(res.locals['requestId']) }),
+      context: async ({ req, res }) =>
+        contextFor({
+          requestId: String(res.locals['requestId']),
+          client: deps.rateLimit ? clientKey(req) : null,
+        }),
     }),
   );
 
-  // Last resort: malformed JSON bodies and anything unexpected, without stack traces.
-  app.use(
-    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if (res.headersSent) return next(error);
-      const status =
-        typeof error === 'object' && error !== null && 'status' in error
-          ? Number(error.status)
-          : 500;
-      if (status >= 500) deps.log.error({ err: error }, 'unhandled error');
-      res.status(status >= 400 && status < 600 ? status : 500).json({
-        errors: [
-          {
-            message:
-              status < 500 ? 'Bad request: the body is not valid JSON' : 'Internal server error',
-            extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' },
-          },
-        ],
-      });
-    },
-  );
+  app.use(notFound);
+  app.use(createBodyErrorHandler(deps.log, limits.maxBodyBytes));
   return app;
 }

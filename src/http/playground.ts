@@ -21,6 +21,9 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   },
   'graphiql.js': { file: require.resolve('graphiql/graphiql.min.js'), type: 'text/javascript' },
   'graphiql.css': { file: require.resolve('graphiql/graphiql.min.css'), type: 'text/css' },
+  // Generated in memory by the router (see appScript): the page's own script and style.
+  'app.js': { file: 'app.js', type: 'text/javascript' },
+  'page.css': { file: 'page.css', type: 'text/css' },
 };
 
 /** Example operations shown as tabs: one per user group, the gap query first. */
@@ -76,48 +79,75 @@ query RecommendationsWithoutProjects {
   },
 ];
 
-function page(): string {
+// The page's own script is a file, not inline, so the Content-Security-Policy needs no exception
+// for scripts: only this origin's files run.
+function appScript(): string {
   const tabs = JSON.stringify(EXAMPLES.map((e) => ({ query: e.query }))).replace(/</g, '\\u003c');
-  return `<!doctype html>
+  return `const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: false }),
+);
+`;
+}
+
+const PAGE = `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <title>ctkg — GraphQL playground</title>
   <link rel="stylesheet" href="/playground/graphiql.css" />
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  <link rel="stylesheet" href="/playground/page.css" />
 </head>
 <body>
   <div id="graphiql">Loading the playground…</div>
   <script src="/playground/react.js"></script>
   <script src="/playground/react-dom.js"></script>
   <script src="/playground/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: false }),
-    );
-  </script>
+  <script src="/playground/app.js"></script>
 </body>
 </html>`;
-}
+
+/**
+ * Content-Security-Policy directives (helmet) for every response: scripts, styles and fetches
+ * from this origin only. GraphiQL sets inline style attributes, hence 'unsafe-inline' for styles;
+ * its icons and fonts are data: URIs.
+ */
+export const PLAYGROUND_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  // The service is often reached over plain HTTP (localhost, behind a TLS proxy): no upgrades.
+  upgradeInsecureRequests: null,
+};
 
 /** Routes of the offline playground: the page (for browsers asking /graphql for HTML) and its assets. */
 export function createPlaygroundRouter(): Router {
   const router = express.Router();
-  const html = page();
-  const cache = new Map<string, Buffer>();
+  const cache = new Map<string, Buffer>([
+    ['app.js', Buffer.from(appScript())],
+    ['page.css', Buffer.from('html, body, #graphiql { height: 100%; margin: 0; }\n')],
+  ]);
   router.get('/graphql', (req, res, next) => {
     if (
       req.accepts(['application/json', 'text/html']) !== 'text/html' ||
       req.query['query'] !== undefined
     )
       return next();
-    res.type('html').set('Cache-Control', 'no-store').send(html);
+    res.type('html').set('Cache-Control', 'no-store').send(PAGE);
   });
   router.get('/playground/:asset', (req, res) => {
     const asset = ASSETS[req.params.asset];
     if (!asset) {
-      res.status(404).json({ error: 'not found' });
+      res.status(404).json({
+        errors: [{ message: 'No such playground file', extensions: { code: 'NOT_FOUND' } }],
+      });
       return;
     }
     let body = cache.get(asset.file);

@@ -1,6 +1,6 @@
 import { LABELS, type Label } from '../core/ids.js';
 import { trustedCypher, type Cypher } from '../db/cypher.js';
-import { RELATIONS, type RelationName } from './relations.js';
+import { RELATIONS, type Relation, type RelationName } from './relations.js';
 import type { LinkRow, NodeRow } from './rows.js';
 
 // `searchText` is an index helper, not API data: left out of every projection.
@@ -52,4 +52,32 @@ export const linksByKey = new Map(
       ] as const;
     },
   ),
+);
+
+const relationCaps = (Object.values(RELATIONS) as readonly Relation[]).map((rel) => {
+  const arrow = rel.direction === 'out' ? `-[:${rel.type}]->` : `<-[:${rel.type}]-`;
+  const target = rel.to.map((l) => `m:${l}`).join(' OR ');
+  return `MATCH (n:${rel.from}) RETURN '${rel.from}.${rel.field}' AS field, max(COUNT { (n)${arrow}(m) WHERE ${target} }) AS cap`;
+});
+const sourceCaps = LABELS.map(
+  (label) =>
+    `MATCH (n:${label}) RETURN '${label}.sources' AS field, max(COUNT { (n)-[:CITED_IN]->(:Document) }) AS cap`,
+);
+
+/**
+ * The longest list each relationship field can return today (`Entity.projects` …), the most
+ * sources of a node of each label, and (as `Link.sources`) the most sources of one relationship:
+ * what the cost rule weighs lists without `first` by. Degrees come from the count store; one
+ * statement, built from the closed catalogue.
+ */
+export const listCaps = trustedCypher<Record<string, never>, { field: string; cap: number }>(
+  'listCaps',
+  `CALL {
+     ${[
+       ...relationCaps,
+       ...sourceCaps,
+       `MATCH ()-[r]->() RETURN 'Link.sources' AS field, max(size(coalesce(r.sourceDocuments, []))) AS cap`,
+     ].join('\n     UNION ALL\n     ')}
+   }
+   RETURN { field: field, cap: coalesce(cap, 0) } AS row`,
 );

@@ -13,6 +13,9 @@ function fakeDb(rows: Record<string, unknown>[]): Db & { reads: string[] } {
     },
     write: () => Promise.resolve([]),
     transaction: () => Promise.reject(new Error('not used')),
+    stream: () => {
+      throw new Error('not used');
+    },
     ping: () => Promise.resolve(true),
   };
 }

@@ -3,8 +3,10 @@ import { createLogger } from '../../src/core/logger.js';
 import { createContextFactory, type Context } from '../../src/graphql/context.js';
 import { createApollo } from '../../src/http/app.js';
 import type { Db } from '../../src/db/db.js';
+import { DEFAULT_LIMITS } from '../../src/config.js';
 
-export const TEST_LIMITS = { maxDepth: 12, maxCost: 20_000, maxPage: 100 };
+/** The service's default limits: in-process tests are held to what users are. */
+export const TEST_LIMITS = DEFAULT_LIMITS;
 
 export interface Executed<T> {
   data?: T | null;
@@ -20,7 +22,12 @@ export async function createExecutor(db: Db) {
   const log = createLogger('silent');
   const apollo: ApolloServer<Context> = createApollo({ db, log, limits: TEST_LIMITS });
   await apollo.start();
-  const contextFor = createContextFactory({ db, limits: TEST_LIMITS, log });
+  const contextFor = createContextFactory({
+    db,
+    limits: TEST_LIMITS,
+    statementTimeoutMs: 15_000,
+    log,
+  });
   return async function execute<T = Record<string, any>>(
     query: string,
     variables: Record<string, unknown> = {},

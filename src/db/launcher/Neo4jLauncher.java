@@ -1,5 +1,6 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,11 +18,15 @@ import org.neo4j.io.ByteUnit;
  * src/db/local-neo4j.ts; prints "CTKG_NEO4J_READY" once Bolt accepts connections.
  *
  * Usage: java -cp <classpath> Neo4jLauncher <home> <boltHost> <boltPort> <passwordFile> <pageCacheMiB>
+ *        [<txTimeoutSeconds> <txMemoryMiB>]
+ *
+ * The transaction timeout and memory cap are the server's own backstops: the service also sends a
+ * timeout with every statement, which takes precedence, so they hold on any Neo4j.
  */
 public final class Neo4jLauncher {
   public static void main(String[] args) throws Exception {
-    if (args.length != 5) {
-      System.err.println("usage: Neo4jLauncher <home> <boltHost> <boltPort> <passwordFile> <pageCacheMiB>");
+    if (args.length != 5 && args.length != 7) {
+      System.err.println("usage: Neo4jLauncher <home> <boltHost> <boltPort> <passwordFile> <pageCacheMiB> [<txTimeoutSeconds> <txMemoryMiB>]");
       System.exit(2);
     }
     Path home = Path.of(args[0]).toAbsolutePath();
@@ -29,6 +34,8 @@ public final class Neo4jLauncher {
     int port = Integer.parseInt(args[2]);
     String password = Files.readString(Path.of(args[3])).strip();
     long pageCache = Long.parseLong(args[4]);
+    long txTimeout = args.length == 7 ? Long.parseLong(args[5]) : 60;
+    long txMemory = args.length == 7 ? Long.parseLong(args[6]) : 512;
 
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
         .setConfig(BoltConnector.enabled, true)
@@ -36,6 +43,8 @@ public final class Neo4jLauncher {
         .setConfig(HttpConnector.enabled, false)
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCache))
+        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeout))
+        .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(txMemory))
         .build();
 
     CountDownLatch stopped = new CountDownLatch(1);

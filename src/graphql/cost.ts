@@ -1,0 +1,224 @@
+import {
+  getNamedType,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  Kind,
+  valueFromAST,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+/** Largest list a field can return, by `Type.field`, for lists without a `first` argument. */
+export type ListCaps = ReadonlyMap<string, number>;
+
+export interface CostOptions {
+  readonly schema: GraphQLSchema;
+  /** The server's page limit: a `first` above it is rejected at run time, so it weighs at most this. */
+  readonly maxPage: number;
+  /** Measured caps of the relationship lists (`Entity.projects` …), refreshed from the graph. */
+  readonly linkCaps: () => ListCaps;
+}
+
+/**
+ * What each root field that runs a database statement costs on its own, beyond its fields: it is
+ * a round trip and a transaction, whatever it returns.
+ */
+export const STATEMENT_COST = 50;
+/** `__schema` / `__type`: bounded by the schema, not the data; a few hundred objects each. */
+export const INTROSPECTION_COST = 200;
+
+/**
+ * Caps of list fields that are neither paged by `first` nor relationship lists: the explorer's
+ * answers are capped by the server (500 neighbourhood nodes, 10 paths of at most 6 hops, 200 ids),
+ * and the rest are short lists on one record.
+ */
+const STATIC_CAPS: ReadonlyMap<string, number> = new Map([
+  ['Neighborhood.nodes', 500],
+  ['Neighborhood.edges', 1000],
+  ['Neighborhood.degrees', 500],
+  ['Neighborhood.truncatedTypes', 30],
+  ['NodeDegree.byType', 30],
+  ['Query.paths', 10],
+  ['Path.nodes', 7],
+  ['Path.edges', 6],
+  ['Query.edgesAmong', 1000],
+  ['Query.nodes', 200],
+  ['Query.coverage', 200],
+  ['Meta.labels', 20],
+  ['Meta.relationshipTypes', 30],
+  ['Edge.properties', 20],
+]);
+/** Any other list (sources, aliases, status history …): short lists on one record. */
+const DEFAULT_LIST_CAP = 25;
+/** `first`-paged lists whose own maximum is fixed by the resolver, not by the page limit. */
+const FIRST_ARGUMENTS = ['first', 'limitPerType'] as const;
+
+/** The measured worst case of one operation. */
+export interface Cost {
+  readonly cost: number;
+  /** Root fields that run a statement. */
+  readonly statements: number;
+}
+
+/**
+ * Measures the worst case an operation can make the server do, before it runs: every field counts
+ * 1, every list multiplies what is selected below it by the most it can return (`first` with
+ * variables resolved and defaults applied, measured caps for relationship lists), and every root
+ * field that runs a statement adds STATEMENT_COST. Fragments are measured once per type, so a
+ * document that spreads fragments into each other costs linear time to measure, not exponential.
+ */
+export function measureCost(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+  options: CostOptions,
+): Cost {
+  const { schema } = options;
+  const caps = options.linkCaps();
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
+  }
+  const memo = new Map<string, number>();
+  const inProgress = new Set<string>();
+
+  const argumentValue = (
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown>,
+    name: string,
+  ): number | null => {
+    const definition = field.args.find((a) => a.name === name);
+    if (!definition) return null;
+    const given = node.arguments?.find((a) => a.name.value === name);
+    // valueFromAST resolves variables (undefined when one is missing: its default then applies).
+    const value = given ? valueFromAST(given.value, definition.type, variables) : undefined;
+    const resolved = value ?? definition.defaultValue;
+    return typeof resolved === 'number' && Number.isFinite(resolved) ? resolved : null;
+  };
+
+  const listWeight = (
+    parent: GraphQLCompositeType,
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown>,
+  ): number => {
+    for (const name of FIRST_ARGUMENTS) {
+      const value = argumentValue(node, field, name);
+      if (value !== null) return Math.max(1, Math.min(Math.floor(value), options.maxPage));
+    }
+    // `nodes(ids:)` returns one entry per id given.
+    if (field.name === 'nodes' && field.args.some((a) => a.name === 'ids')) {
+      const given = node.arguments?.find((a) => a.name.value === 'ids');
+      const ids = given ? valueFromAST(given.value, field.args[0]!.type, variables) : undefined;
+      if (Array.isArray(ids)) return Math.max(1, ids.length);
+    }
+    const key = `${parent.name}.${field.name}`;
+    return caps.get(key) ?? STATIC_CAPS.get(key) ?? DEFAULT_LIST_CAP;
+  };
+
+  const isList = (type: GraphQLOutputType): boolean =>
+    isListType(isNonNullType(type) ? type.ofType : type);
+
+  /** `page`: set inside a connection (`projects(first:)`): its lists hold `page` items. */
+  const measureSet = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    page?: number,
+  ): number => {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        total += measureField(selection, parent, page);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const typeName = selection.typeCondition?.name.value;
+        const type = typeName ? schema.getType(typeName) : parent;
+        if (type && isCompositeType(type)) total += measureSet(selection.selectionSet, type, page);
+      } else {
+        total += measureFragment(selection.name.value, page);
+      }
+    }
+    return total;
+  };
+
+  const measureFragment = (name: string, page?: number): number => {
+    const memoKey = page === undefined ? name : `${name}@${page}`;
+    const known = memo.get(memoKey);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    // Unknown or cyclic fragments are rejected by graphql-js's own rules; they weigh nothing here.
+    if (!fragment || inProgress.has(name)) return 0;
+    const type = schema.getType(fragment.typeCondition.name.value);
+    if (!type || !isCompositeType(type)) return 0;
+    inProgress.add(name);
+    const cost = measureSet(fragment.selectionSet, type, page);
+    inProgress.delete(name);
+    memo.set(memoKey, cost);
+    return cost;
+  };
+
+  const measureField = (node: FieldNode, parent: GraphQLCompositeType, page?: number): number => {
+    const name = node.name.value;
+    if (name === '__typename') return 0;
+    if (name === '__schema' || name === '__type') return INTROSPECTION_COST;
+    if (!('getFields' in parent)) return 1;
+    const field = parent.getFields()[name];
+    if (!field) return 1;
+    if (!node.selectionSet) return 1;
+    const type = getNamedType(field.type);
+    if (!isCompositeType(type)) return 1;
+    if (isList(field.type)) {
+      // A list inside a connection holds the connection's page; any other its own cap.
+      const weight = page ?? listWeight(parent, node, field);
+      return 1 + weight * measureSet(node.selectionSet, type);
+    }
+    // A connection: its lists (`nodes`) hold `first` items; its other fields are counted once.
+    if (hasPageArgument(field))
+      return 1 + measureSet(node.selectionSet, type, listWeight(parent, node, field));
+    return 1 + measureSet(node.selectionSet, type);
+  };
+
+  const root = schema.getRootType(operation.operation);
+  if (!root) return { cost: 0, statements: 0 };
+  let cost = 0;
+  let statements = 0;
+  for (const field of rootFields(operation.selectionSet, fragments)) {
+    if (field.name.value.startsWith('__')) {
+      cost += measureField(field, root);
+    } else {
+      statements += 1; // each root field runs at least one statement
+      cost += measureField(field, root) + STATEMENT_COST;
+    }
+  }
+  return { cost, statements };
+}
+
+/** The root fields of an operation, fragments at the root expanded (each fragment once). */
+function rootFields(
+  set: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  seen = new Set<string>(),
+): FieldNode[] {
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT)
+      return rootFields(selection.selectionSet, fragments, seen);
+    const fragment = fragments.get(selection.name.value);
+    if (!fragment || seen.has(fragment.name.value)) return [];
+    seen.add(fragment.name.value);
+    return rootFields(fragment.selectionSet, fragments, seen);
+  });
+}
+
+// Connections (`projects(first:)`) are objects whose `nodes` list is as long as `first`. (The
+// neighbourhood's `limitPerType` is per type and hop: its lists weigh their server caps instead.)
+function hasPageArgument(field: GraphQLField<unknown, unknown>): boolean {
+  return field.args.some((a) => a.name === 'first');
+}
