@@ -32,4 +32,33 @@ describe('loadConfig', () => {
       'NEO4J_PASSWORD: required when NEO4J_URI is set',
     );
   });
+
+  it('holds requests to documented limits by default', () => {
+    const { limits, rateLimit, http, neo4j } = loadConfig({});
+    expect(limits).toMatchObject({
+      maxDepth: 10,
+      maxCost: 20000,
+      maxAliases: 30,
+      maxTokens: 2000,
+      maxBodyBytes: 262144,
+    });
+    expect(rateLimit).toEqual({ windowMs: 60000, requests: 240, cost: 200000 });
+    expect(http.corsOrigins).toBe('*');
+    expect(neo4j.txTimeoutMs).toBe(15000);
+  });
+
+  it('reads an allow-list of CORS origins and a trusted proxy hop count', () => {
+    const { http } = loadConfig({
+      CORS_ORIGINS: 'https://explorer.example, http://localhost:5173',
+      TRUST_PROXY: '1',
+    });
+    expect(http.corsOrigins).toEqual(['https://explorer.example', 'http://localhost:5173']);
+    expect(http.trustProxy).toBe(1);
+  });
+
+  it('names a bad limit and a bad CORS origin', () => {
+    expect(() => loadConfig({ LIMIT_MAX_ALIASES: '0', CORS_ORIGINS: 'explorer.example' })).toThrow(
+      /LIMIT_MAX_ALIASES[\s\S]*CORS_ORIGINS: must be \* or a comma-separated list/,
+    );
+  });
 });

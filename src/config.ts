@@ -30,7 +30,7 @@ const Env = z.object({
   LIMIT_MAX_DIRECTIVES: positive.max(1000).default(20),
   LIMIT_MAX_TOKENS: positive.max(100_000).default(2000),
   LIMIT_MAX_STATEMENTS: positive.max(10_000).default(60),
-  LIMIT_MAX_ROWS: positive.max(10_000_000).default(50_000),
+  LIMIT_MAX_ROWS: positive.max(10_000_000).default(20_000),
   LIMIT_MAX_RESPONSE_BYTES: positive.max(1_000_000_000).default(16 * 1024 * 1024),
   LIMIT_MAX_BODY_BYTES: positive.max(100 * 1024 * 1024).default(256 * 1024),
   EXPORT_MAX_ROWS: positive.max(1_000_000).default(50_000),

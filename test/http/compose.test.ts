@@ -49,6 +49,11 @@ describe('docker-compose.yml', () => {
     expect(output).toMatch(/NEO4J_server_memory_pagecache_size: \S+/);
   });
 
+  it('caps every transaction by time and memory on the server side', () => {
+    expect(output).toMatch(/NEO4J_db_transaction_timeout: \d+s/);
+    expect(output).toMatch(/NEO4J_db_memory_transaction_max: \d+m/);
+  });
+
   it('keeps the database in a named volume', () => {
     expect(output).toMatch(/- neo4j-data:\/data/);
     expect(output).toMatch(/^volumes:\n {2}neo4j-data:/m);
