@@ -52,7 +52,13 @@ async function main(): Promise<void> {
   const apollo = createApollo(deps);
   await apollo.start();
   httpServer.on('request', createApp(deps, apollo));
-  await new Promise<void>((done) => httpServer.listen(config.http.port, config.http.host, done));
+  await new Promise<void>((done, fail) => {
+    httpServer.once('error', fail); // EADDRINUSE, EACCES: reported by main's catch, not a crash
+    httpServer.listen(config.http.port, config.http.host, () => {
+      httpServer.off('error', fail);
+      done();
+    });
+  });
   log.info(`ctkg serving on http://localhost:${config.http.port}/graphql`);
 
   let stopping = false;
@@ -80,6 +86,17 @@ main().catch((error: unknown) => {
   // Known start-up failures get their message alone; anything else its stack, for the operator.
   if (error instanceof ConfigError || error instanceof LocalNeo4jError)
     console.error(error.message);
+  else if (isListenError(error))
+    console.error(
+      `Cannot listen on ${error.address}:${error.port} (${error.code}); set PORT or HOST, or stop the process that holds it`,
+    );
   else console.error('ctkg failed to start:', error);
   process.exit(1);
 });
+
+function isListenError(
+  error: unknown,
+): error is NodeJS.ErrnoException & { address: string; port: number } {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL';
+}
