@@ -1,6 +1,6 @@
-import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
+import { trustedCypher, type Cypher } from '../db/cypher.js';
 import type { Int } from '../db/values.js';
-import type { ConnectionRow } from '../nodes/rows.js';
+import type { ConnectionRow, ResolutionRow } from '../nodes/rows.js';
 import type {
   CandidateMatchesRow,
   CoverageGroupRow,
@@ -24,20 +24,50 @@ export type ResolutionGapParams = {
   includeIllustrative: boolean;
 };
 
-/** Resolutions that no counting project SUPPORTS, as one page row (year, key order). */
-export const resolutionsWithoutProjects = cypher<ResolutionGapParams, ConnectionRow>(
-  'resolutionsWithoutProjects',
-)`
+// The resolution gap: shared by the GraphQL page and the export, so they cannot disagree.
+const resolutionGapMatch = `
   MATCH (x:Resolution)
   WHERE ($includeIllustrative OR NOT coalesce(x.illustrative, false))
     AND ($body IS NULL OR x.body = $body)
     AND NOT EXISTS {
       (p:Project)-[s:SUPPORTS]->(x)
-      WHERE $includeIllustrative OR (NOT coalesce(s.illustrative, false) AND NOT coalesce(p.illustrative, false)) }
+      WHERE $includeIllustrative OR (NOT coalesce(s.illustrative, false) AND NOT coalesce(p.illustrative, false)) }`;
+
+/** Resolutions that no counting project SUPPORTS, as one page row (year, key order). */
+export const resolutionsWithoutProjects = trustedCypher<ResolutionGapParams, ConnectionRow>(
+  'resolutionsWithoutProjects',
+  resolutionGapMatch +
+    `
   WITH x ORDER BY x.year, x.key
   WITH collect(x) AS matched
   RETURN { total: size(matched), offset: $skip,
-           nodes: [n IN matched[$skip..($skip + $first)] | n {.*, searchText: null, label: 'Resolution'}] } AS row`;
+           nodes: [n IN matched[$skip..($skip + $first)] | n {.*, searchText: null, label: 'Resolution'}] } AS row`,
+);
+
+export type ResolutionGapFilter = Omit<ResolutionGapParams, 'skip' | 'first'>;
+
+/**
+ * The resolution gap for the export: one record per resolution, in the order of
+ * `resolutionsWithoutProjects` (year, key), at most `$limit`, streamed rather than paged.
+ */
+export const resolutionsWithoutProjectsRows = trustedCypher<
+  ResolutionGapFilter & { limit: Int },
+  ResolutionRow
+>(
+  'resolutionsWithoutProjectsRows',
+  resolutionGapMatch +
+    `
+  WITH x ORDER BY x.year, x.key LIMIT $limit
+  RETURN x {.*, searchText: null, label: 'Resolution'} AS row`,
+);
+
+/** How many resolutions the gap matches (its `totalCount`), as one row. */
+export const resolutionsWithoutProjectsCount = trustedCypher<ResolutionGapFilter, number>(
+  'resolutionsWithoutProjectsCount',
+  resolutionGapMatch +
+    `
+  RETURN count(x) AS row`,
+);
 
 export const COVERAGE_DIMENSIONS = [
   'PILLAR',

@@ -33,7 +33,7 @@ function firstArg(first: number | null | undefined, ctx: Context): number {
   return parsePage(first, null, ctx.limits.maxPage).first;
 }
 
-/** The resolution gap page: the same statement serves GraphQL and the export. */
+/** The resolution gap page (the export streams the same match: `resolutionsWithoutProjectsRows`). */
 export async function readResolutionsWithoutProjects(
   ctx: Pick<Context, 'db'>,
   args: { skip: number; first: number; body: string | null; includeIllustrative: boolean },

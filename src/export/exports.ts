@@ -1,11 +1,18 @@
-// The closed list of exports: which query each runs, its parameters and its columns.
+// The closed list of exports: which statements each runs, its parameters and its columns.
 import { int } from '../db/values.js';
-import type { Db } from '../db/db.js';
-import { readCoverage, readResolutionsWithoutProjects } from '../analytics/analytics.resolvers.js';
-import { COVERAGE_DIMENSIONS, type CoverageDimension } from '../analytics/analytics.cypher.js';
-import { recommendationsWithoutProjects } from '../lists/lists.cypher.js';
+import type { Db, RowStream, StreamOptions } from '../db/db.js';
+import {
+  COVERAGE_DIMENSIONS,
+  coverage,
+  resolutionsWithoutProjectsCount,
+  resolutionsWithoutProjectsRows,
+  type CoverageDimension,
+} from '../analytics/analytics.cypher.js';
+import {
+  recommendationsWithoutProjectsCount,
+  recommendationsWithoutProjectsRows,
+} from '../lists/lists.cypher.js';
 import { recommendationParams } from '../lists/lists.resolvers.js';
-import type { RecommendationRow, ResolutionRow } from '../nodes/rows.js';
 
 /** A bad query parameter: the router answers 400 naming it. */
 export class ExportParamError extends Error {
@@ -24,10 +31,14 @@ export type Query = Record<string, unknown>;
 export type Cell = string | number | boolean | null | string[];
 export type ExportRow = Record<string, Cell>;
 
-/** The rows of one export, at most `limit`, and how many there were in all. */
-export interface ExportResult {
-  readonly rows: ExportRow[];
+/** An export ready to stream: how many rows it has is known before the first row is read. */
+export interface OpenedExport {
+  /** Rows the query matches in all; at most the limit of them are streamed. */
   readonly total: number;
+  /** The database's commit position `total` was read at (see `RowStream.position`). */
+  readonly position: string | null;
+  /** The rows in the order of the GraphQL query, at most the limit; nothing runs until iterated. */
+  readonly rows: RowStream<ExportRow>;
 }
 
 export interface ExportDef {
@@ -37,7 +48,16 @@ export interface ExportDef {
   readonly columns: readonly string[];
   /** Validates the parameters; throws ExportParamError naming the first bad one. */
   parse(query: Query): Record<string, unknown>;
-  run(db: Db, args: Record<string, unknown>, limit: number): Promise<ExportResult>;
+  /**
+   * Counts the matching rows (one read, run now) and prepares the read that streams at most
+   * `limit` of them. `options` (abort signal, timeout) apply to both reads.
+   */
+  open(
+    db: Db,
+    args: Record<string, unknown>,
+    limit: number,
+    options: StreamOptions,
+  ): Promise<OpenedExport>;
 }
 
 const MAX_VALUES = 200;
@@ -99,6 +119,25 @@ function flag(query: Query, param: string): boolean {
 
 const PILLARS = ['I', 'II', 'III', 'IV'] as const;
 
+/** Reads a one-row count statement to its end, so its commit position is known. */
+async function count(rows: RowStream<number>): Promise<{ total: number; position: string | null }> {
+  let total = 0;
+  for await (const n of rows) total = n;
+  return { total, position: rows.position };
+}
+
+/** `rows` with each row mapped to its export columns; the position is the stream's own. */
+function mapRows<R>(rows: RowStream<R>, map: (row: R) => ExportRow): RowStream<ExportRow> {
+  return {
+    get position() {
+      return rows.position;
+    },
+    async *[Symbol.asyncIterator]() {
+      for await (const row of rows) yield map(row);
+    },
+  };
+}
+
 const recommendationExport: ExportDef = {
   query: 'recommendationsWithoutProjects',
   params: [
@@ -122,23 +161,29 @@ const recommendationExport: ExportDef = {
     pillars: values(query, 'pillars', PILLARS),
     documents: values(query, 'documents'),
   }),
-  async run(db, args, limit) {
+  async open(db, args, limit, options) {
     const { includeIllustrative, ...where } = args as { includeIllustrative: boolean } & Record<
       string,
       string[] | null
     >;
-    // The very statement GraphQL runs, so the export and the API cannot disagree.
-    const [page] = await db.read(recommendationsWithoutProjects, {
-      skip: int(0),
-      first: int(limit),
+    // The filter of the GraphQL query, validated the same way, so the export and the API agree.
+    const params = {
       ...recommendationParams(where, includeIllustrative),
       implemented: false,
       text: null,
-    });
-    const nodes = (page?.nodes ?? []) as RecommendationRow[];
+    };
+    const { total, position } = await count(
+      db.stream(recommendationsWithoutProjectsCount, params, options),
+    );
+    const rows = db.stream(
+      recommendationsWithoutProjectsRows,
+      { ...params, limit: int(limit) },
+      options,
+    );
     return {
-      total: page?.total ?? 0,
-      rows: nodes.map((r) => ({
+      total,
+      position,
+      rows: mapRows(rows, (r) => ({
         id: `Recommendation:${r.key}`,
         key: r.key,
         title: r.title,
@@ -160,18 +205,24 @@ const resolutionExport: ExportDef = {
     includeIllustrative: flag(query, 'includeIllustrative'),
     body: oneOf(query, 'body', ['SC', 'GA'] as const),
   }),
-  async run(db, args, limit) {
+  async open(db, args, limit, options) {
     const { includeIllustrative, body } = args as {
       includeIllustrative: boolean;
       body: string | null;
     };
-    const page = await readResolutionsWithoutProjects(
-      { db },
-      { skip: 0, first: limit, body, includeIllustrative },
+    const params = { body, includeIllustrative };
+    const { total, position } = await count(
+      db.stream(resolutionsWithoutProjectsCount, params, options),
+    );
+    const rows = db.stream(
+      resolutionsWithoutProjectsRows,
+      { ...params, limit: int(limit) },
+      options,
     );
     return {
-      total: page.total,
-      rows: (page.nodes as ResolutionRow[]).map((x) => ({
+      total,
+      position,
+      rows: mapRows(rows, (x) => ({
         id: `Resolution:${x.key}`,
         key: x.key,
         body: x.body,
@@ -206,13 +257,29 @@ const coverageExport: ExportDef = {
       );
     return { by, includeIllustrative: flag(query, 'includeIllustrative') };
   },
-  async run(db, args, limit) {
+  async open(db, args, limit, options) {
     const { by, includeIllustrative } = args as {
       by: CoverageDimension;
       includeIllustrative: boolean;
     };
-    const groups = await readCoverage({ db }, by, includeIllustrative);
-    return { total: groups.length, rows: groups.slice(0, limit).map((g) => ({ ...g })) };
+    // The statement GraphQL's `coverage` runs. It has one row per group (pillar, region, State,
+    // entity or theme: a few hundred at most), so it is read whole to count it, in one read.
+    const read = db.stream(coverage.get(by)!, { includeIllustrative }, options);
+    const groups: ExportRow[] = [];
+    for await (const group of read) groups.push({ ...group });
+    const { position } = read;
+    const kept = groups.slice(0, limit);
+    return {
+      total: groups.length,
+      position,
+      rows: {
+        position,
+        [Symbol.asyncIterator]: () => {
+          const each = kept.values();
+          return { next: () => Promise.resolve(each.next()) };
+        },
+      },
+    };
   },
 };
 

@@ -1,6 +1,6 @@
 import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
 import type { Int } from '../db/values.js';
-import type { ConnectionRow } from '../nodes/rows.js';
+import type { ConnectionRow, RecommendationRow } from '../nodes/rows.js';
 
 type PageParams = { skip: Int; first: Int };
 
@@ -97,6 +97,31 @@ export const recommendationsWithoutProjects = trustedCypher<
   RecommendationListParams,
   ConnectionRow
 >('recommendationsWithoutProjects', recommendationMatch + page('r', 'r.key'));
+
+export type RecommendationGapParams = Omit<RecommendationListParams, 'skip' | 'first'>;
+
+/**
+ * The gap query for the export: one record per recommendation, in the order of
+ * `recommendationsWithoutProjects` (key), at most `$limit`, streamed rather than paged.
+ */
+export const recommendationsWithoutProjectsRows = trustedCypher<
+  RecommendationGapParams & { limit: Int },
+  RecommendationRow
+>(
+  'recommendationsWithoutProjectsRows',
+  recommendationMatch +
+    `
+  WITH r ORDER BY r.key LIMIT $limit
+  RETURN r {.*, searchText: null, label: labels(r)[0]} AS row`,
+);
+
+/** How many recommendations the gap query matches (its `totalCount`), as one row. */
+export const recommendationsWithoutProjectsCount = trustedCypher<RecommendationGapParams, number>(
+  'recommendationsWithoutProjectsCount',
+  recommendationMatch +
+    `
+  RETURN count(r) AS row`,
+);
 
 export type ResolutionListParams = PageParams & {
   body: string | null;

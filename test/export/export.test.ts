@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.js';
 import { createApollo, createApp } from '../../src/http/app.js';
 import { resetGraph, testDb } from '../support/neo4j.js';
-import { TEST_LIMITS } from '../support/graphql.js';
+import { createExecutor, TEST_LIMITS } from '../support/graphql.js';
+import { toEnum } from '../../src/core/enums.js';
+import { COVERAGE_DIMENSIONS } from '../../src/analytics/analytics.cypher.js';
 import { analyticsFixture } from '../analytics/analytics.fixture.js';
 
 const db = testDb();
@@ -177,5 +179,60 @@ describe('GET /export (limits and names)', () => {
   it('answers 404 for an unknown export or format', async () => {
     expect((await fetch(`${base}/export/everything.csv`)).status).toBe(404);
     expect((await fetch(`${base}/export/coverage.xlsx?by=PILLAR`)).status).toBe(404);
+  });
+});
+
+describe('GET /export (equal to the GraphQL answer)', () => {
+  const exported = async (path: string) =>
+    ((await (await fetch(`${base}/export/${path}`)).json()) as { rows: Record<string, unknown>[] })
+      .rows;
+
+  it('has the rows of recommendationsWithoutProjects for the same arguments', async () => {
+    const execute = await createExecutor(db);
+    for (const [args, query] of [
+      ['', ''],
+      ['where: { memberStates: ["MLI", "KAZ"] }', 'memberStates=MLI,KAZ'],
+      ['includeIllustrative: true', 'includeIllustrative=true'],
+    ] as const) {
+      const result = await execute<{
+        recommendationsWithoutProjects: { nodes: Record<string, unknown>[] };
+      }>(`{ recommendationsWithoutProjects(first: 100 ${args ? `, ${args}` : ''}) {
+        nodes { id key title paragraph audience pillars illustrative } } }`);
+      expect(result.errors).toBeUndefined();
+      const rows = await exported(`recommendations-without-projects.json?${query}`);
+      expect(
+        rows.map(({ document: _document, audience, ...row }) => ({
+          ...row,
+          audience: toEnum(String(audience)),
+        })),
+      ).toEqual(result.data?.recommendationsWithoutProjects.nodes);
+    }
+  });
+
+  it('has the rows of resolutionsWithoutProjects for the same arguments', async () => {
+    const execute = await createExecutor(db);
+    for (const [args, query] of [
+      ['', ''],
+      ['body: SC, includeIllustrative: true', 'body=SC&includeIllustrative=true'],
+    ] as const) {
+      const result = await execute<{
+        resolutionsWithoutProjects: { nodes: Record<string, unknown>[] };
+      }>(`{ resolutionsWithoutProjects(first: 100 ${args ? `, ${args}` : ''}) {
+        nodes { id key body number year kind topic illustrative } } }`);
+      expect(result.errors).toBeUndefined();
+      expect(await exported(`resolutions-without-projects.json?${query}`)).toEqual(
+        result.data?.resolutionsWithoutProjects.nodes,
+      );
+    }
+  });
+
+  it('has the groups of coverage for every dimension', async () => {
+    const execute = await createExecutor(db);
+    for (const by of COVERAGE_DIMENSIONS) {
+      const result = await execute<{ coverage: Record<string, unknown>[] }>(`{ coverage(by: ${by}) {
+        key label projects recommendations recommendationsWithProject ratio share } }`);
+      expect(result.errors).toBeUndefined();
+      expect(await exported(`coverage.json?by=${by}`)).toEqual(result.data?.coverage);
+    }
   });
 });
