@@ -37,12 +37,12 @@ describe('loadConfig', () => {
     const { limits, rateLimit, http, neo4j } = loadConfig({});
     expect(limits).toMatchObject({
       maxDepth: 10,
-      maxCost: 20000,
+      maxCost: 50000,
       maxAliases: 30,
       maxTokens: 2000,
       maxBodyBytes: 262144,
     });
-    expect(rateLimit).toEqual({ windowMs: 60000, requests: 240, cost: 200000 });
+    expect(rateLimit).toEqual({ windowMs: 60000, requests: 240, cost: 1000000 });
     expect(http.corsOrigins).toBe('*');
     expect(neo4j.txTimeoutMs).toBe(15000);
   });

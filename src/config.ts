@@ -24,7 +24,7 @@ const Env = z.object({
   NEO4J_LOCAL_PORT: port.default(7687),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   LIMIT_MAX_DEPTH: positive.max(50).default(10),
-  LIMIT_MAX_COST: positive.default(20000),
+  LIMIT_MAX_COST: positive.default(50_000),
   LIMIT_MAX_PAGE: positive.max(1000).default(100),
   LIMIT_MAX_ALIASES: positive.max(1000).default(30),
   LIMIT_MAX_DIRECTIVES: positive.max(1000).default(20),
@@ -34,12 +34,13 @@ const Env = z.object({
   LIMIT_MAX_RESPONSE_BYTES: positive.max(1_000_000_000).default(16 * 1024 * 1024),
   LIMIT_MAX_BODY_BYTES: positive.max(100 * 1024 * 1024).default(256 * 1024),
   EXPORT_MAX_ROWS: positive.max(1_000_000).default(50_000),
+  EXPORT_MAX_CONCURRENT: positive.max(40).default(4),
   HTTP_REQUEST_TIMEOUT_MS: positive.max(3_600_000).default(30_000),
   NEO4J_TX_TIMEOUT_MS: positive.max(3_600_000).default(15_000),
   NEO4J_MAX_CONCURRENCY: positive.max(1000).default(40),
   RATE_LIMIT_WINDOW_MS: positive.max(86_400_000).default(60_000),
   RATE_LIMIT_REQUESTS: positive.default(240),
-  RATE_LIMIT_COST: positive.default(200_000),
+  RATE_LIMIT_COST: positive.default(1_000_000),
   TRUST_PROXY: z
     .string()
     .regex(
@@ -89,6 +90,8 @@ export interface Limits {
   readonly maxResponseBytes: number;
   readonly requestTimeoutMs: number;
   readonly maxExportRows: number;
+  /** Downloads streaming at once (each holds a database connection while the client reads). */
+  readonly maxConcurrentExports: number;
 }
 
 export interface Config {
@@ -182,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxResponseBytes: e.LIMIT_MAX_RESPONSE_BYTES,
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       maxExportRows: e.EXPORT_MAX_ROWS,
+      maxConcurrentExports: e.EXPORT_MAX_CONCURRENT,
     },
     rateLimit: {
       windowMs: e.RATE_LIMIT_WINDOW_MS,

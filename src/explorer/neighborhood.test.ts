@@ -74,4 +74,21 @@ describe('assembleNeighborhood', () => {
     expect(result.edges.map((e) => e.id)).toEqual(['r1']);
     expect(result.truncatedTypes).toEqual(['COVERS']);
   });
+
+  it('stops adding relationships at the cap and reports the type that was cut', () => {
+    const result = assembleNeighborhood(
+      start,
+      [
+        [
+          link('Entity:A', node('Project', 'P1'), 'IMPLEMENTED_BY', 1, 'r1'),
+          link('Entity:A', node('Project', 'P1'), 'COVERS', 1, 'r2'),
+        ],
+      ],
+      25,
+      10,
+      1,
+    );
+    expect(result.edges.map((e) => e.id)).toEqual(['r1']);
+    expect(result.truncatedTypes).toEqual(['COVERS']);
+  });
 });

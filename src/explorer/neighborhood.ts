@@ -9,6 +9,8 @@ import type {
 
 /** Most nodes one neighbourhood returns; links to further nodes are cut and reported as truncated. */
 export const MAX_NEIGHBORHOOD_NODES = 500;
+/** Most relationships one neighbourhood returns; further links are cut and reported alike. */
+export const MAX_NEIGHBORHOOD_EDGES = 1000;
 
 const idOf = (node: NodeRow) => `${node.label}:${node.key}`;
 
@@ -16,13 +18,14 @@ const idOf = (node: NodeRow) => `${node.label}:${node.key}`;
  * Builds a neighbourhood from the start node and the links of each hop, in order. Nodes and edges
  * are deduplicated by id (a second hop finds the first hop's links again). A type is truncated when
  * a node had more links of it than `limitPerType`, or when a link of it was dropped because the
- * neighbourhood already held `maxNodes` nodes.
+ * neighbourhood already held `maxNodes` nodes or `maxEdges` relationships.
  */
 export function assembleNeighborhood(
   start: { node: NodeRow; degree: readonly DegreeCountRow[] },
   hops: readonly (readonly ExpansionRow[])[],
   limitPerType: number,
   maxNodes = MAX_NEIGHBORHOOD_NODES,
+  maxEdges = MAX_NEIGHBORHOOD_EDGES,
 ): NeighborhoodRow {
   const nodes = new Map<string, NodeRow>([[idOf(start.node), start.node]]);
   const degrees = new Map<string, NodeDegreeRow>([
@@ -33,6 +36,10 @@ export function assembleNeighborhood(
   for (const links of hops) {
     for (const link of links) {
       if (link.total > limitPerType) truncated.add(link.type);
+      if (!edges.has(link.edge.id) && edges.size >= maxEdges) {
+        truncated.add(link.type);
+        continue;
+      }
       const id = idOf(link.node);
       if (!nodes.has(id)) {
         if (nodes.size >= maxNodes) {

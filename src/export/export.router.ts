@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
 import { Router, type Response } from 'express';
-import { AppError } from '../core/errors.js';
+import { AppError, UnavailableError } from '../core/errors.js';
+import { createSemaphore } from '../core/semaphore.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/db.js';
 import { graphCounts } from './export.cypher.js';
@@ -39,6 +40,8 @@ export interface ExportManifest {
 
 export interface ExportRouterDeps {
   readonly db: Db;
+  /** Downloads streaming at once (config `EXPORT_MAX_CONCURRENT`); more wait 2 s, then 503. */
+  readonly maxConcurrent?: number;
   /** Most rows one export returns (config `EXPORT_MAX_ROWS`). */
   readonly maxExportRows: number;
   /**
@@ -96,6 +99,11 @@ function dataVersion(
 function csvCell(value: ExportRow[string]): string | number | boolean | null {
   return Array.isArray(value) ? value.join(';') : value;
 }
+
+const DEFAULT_EXPORT_CONCURRENCY = 4;
+const EXPORT_QUEUE_WAIT_MS = 2_000;
+const tooManyDownloads = () =>
+  new UnavailableError('Too many downloads are running; retry in a few seconds');
 
 function badRequest(res: Response, message: string, param: string | null): void {
   res.status(400).json({ error: { message, code: 'BAD_REQUEST', param } });
@@ -176,6 +184,7 @@ async function* jsonChunks(
  */
 export function createExportRouter(deps: ExportRouterDeps): Router {
   const router = Router();
+  const downloads = createSemaphore(deps.maxConcurrent ?? DEFAULT_EXPORT_CONCURRENCY);
   router.get('/export/:file', async (req, res) => {
     const match = FILE.exec(req.params.file);
     const def = match ? EXPORTS.get(match[1]!) : undefined;
@@ -199,6 +208,17 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
       if (answerError(res, error)) return;
       throw error;
     }
+
+    // A download holds a connection for as long as the client reads: at most `maxConcurrent` at
+    // once, so slow downloads cannot take the pool from the API.
+    let release: () => void;
+    try {
+      release = await downloads.acquire(EXPORT_QUEUE_WAIT_MS, tooManyDownloads);
+    } catch (error) {
+      if (answerError(res, error)) return;
+      throw error;
+    }
+    res.once('close', release);
 
     // A client that leaves before the end aborts the reads (Db.stream stops pulling and closes).
     const gone = new AbortController();

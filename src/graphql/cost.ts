@@ -15,6 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { REL_TYPES } from '../core/ids.js';
 
 /** Largest list a field can return, by `Type.field`, for lists without a `first` argument. */
 export type ListCaps = ReadonlyMap<string, number>;
@@ -41,11 +42,8 @@ export const INTROSPECTION_COST = 200;
  * and the rest are short lists on one record.
  */
 const STATIC_CAPS: ReadonlyMap<string, number> = new Map([
-  ['Neighborhood.nodes', 500],
-  ['Neighborhood.edges', 1000],
-  ['Neighborhood.degrees', 500],
-  ['Neighborhood.truncatedTypes', 30],
-  ['NodeDegree.byType', 30],
+  // A node has at most 8 (type, direction) pairs: 7 relationship fields on Project, plus CITED_IN.
+  ['NodeDegree.byType', 8],
   ['Query.paths', 10],
   ['Path.nodes', 7],
   ['Path.edges', 6],
@@ -54,12 +52,25 @@ const STATIC_CAPS: ReadonlyMap<string, number> = new Map([
   ['Query.coverage', 200],
   ['Meta.labels', 20],
   ['Meta.relationshipTypes', 30],
-  ['Edge.properties', 20],
+  // The most properties one relationship carries (role, how, rule, basis, amount …).
+  ['Edge.properties', 10],
 ]);
 /** Any other list (sources, aliases, status history …): short lists on one record. */
-const DEFAULT_LIST_CAP = 25;
+const DEFAULT_LIST_CAP = 10;
 /** `first`-paged lists whose own maximum is fixed by the resolver, not by the page limit. */
 const FIRST_ARGUMENTS = ['first', 'limitPerType'] as const;
+
+/** How many items the lists of a connection or neighbourhood hold; `key` tells memo entries apart. */
+interface Inner {
+  readonly key: string;
+  readonly weight: (field: string) => number | undefined;
+}
+
+/** Relationship types a neighbourhood follows when none are given (core/ids REL_TYPES). */
+const RELATIONSHIP_TYPE_COUNT = REL_TYPES.length;
+/** The neighbourhood's caps (explorer/neighborhood.ts). */
+const MAX_NEIGHBORHOOD_NODES = 500;
+const MAX_NEIGHBORHOOD_EDGES = 1000;
 
 /** The measured worst case of one operation. */
 export interface Cost {
@@ -127,29 +138,57 @@ export function measureCost(
   const isList = (type: GraphQLOutputType): boolean =>
     isListType(isNonNullType(type) ? type.ofType : type);
 
-  /** `page`: set inside a connection (`projects(first:)`): its lists hold `page` items. */
+  // A connection (`projects(first:)`) is an object whose lists (`nodes`) hold `first` items; a
+  // neighbourhood's lists hold what its depth, limitPerType and types can reach (capped at 500).
+  const innerWeights = (
+    parent: GraphQLCompositeType,
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown>,
+  ): Inner | undefined => {
+    if (field.args.some((a) => a.name === 'first')) {
+      const page = listWeight(parent, node, field);
+      return { key: `p${page}`, weight: () => page };
+    }
+    if (`${parent.name}.${field.name}` !== 'Query.neighborhood') return undefined;
+    // Out-of-range values are refused by the resolver (BAD_USER_INPUT); weigh the valid range.
+    const depth = clamp(argumentValue(node, field, 'depth') ?? 1, 1, 2);
+    const perType = clamp(argumentValue(node, field, 'limitPerType') ?? 25, 1, 100);
+    const given = node.arguments?.find((a) => a.name.value === 'relationshipTypes');
+    const typesArg = field.args.find((a) => a.name === 'relationshipTypes');
+    const types = given && typesArg ? valueFromAST(given.value, typesArg.type, variables) : null;
+    // Each expanded node follows up to limitPerType links of each type.
+    const fanOut = perType * (Array.isArray(types) ? types.length : RELATIONSHIP_TYPE_COUNT);
+    const nodes = Math.min(MAX_NEIGHBORHOOD_NODES, 1 + fanOut * (depth >= 2 ? 1 + fanOut : 1));
+    const edges = Math.min(MAX_NEIGHBORHOOD_EDGES, depth >= 2 ? fanOut * (1 + fanOut) : fanOut);
+    return {
+      key: `n${nodes}-${edges}`,
+      weight: (name) => (name === 'edges' ? edges : name === 'truncatedTypes' ? undefined : nodes),
+    };
+  };
+
+  /** `inner`: inside a connection or a neighbourhood, how many items each of its lists holds. */
   const measureSet = (
     set: SelectionSetNode,
     parent: GraphQLCompositeType,
-    page?: number,
+    inner?: Inner,
   ): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        total += measureField(selection, parent, page);
+        total += measureField(selection, parent, inner);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typeName = selection.typeCondition?.name.value;
         const type = typeName ? schema.getType(typeName) : parent;
-        if (type && isCompositeType(type)) total += measureSet(selection.selectionSet, type, page);
+        if (type && isCompositeType(type)) total += measureSet(selection.selectionSet, type, inner);
       } else {
-        total += measureFragment(selection.name.value, page);
+        total += measureFragment(selection.name.value, inner);
       }
     }
     return total;
   };
 
-  const measureFragment = (name: string, page?: number): number => {
-    const memoKey = page === undefined ? name : `${name}@${page}`;
+  const measureFragment = (name: string, inner?: Inner): number => {
+    const memoKey = inner === undefined ? name : `${name}@${inner.key}`;
     const known = memo.get(memoKey);
     if (known !== undefined) return known;
     const fragment = fragments.get(name);
@@ -158,13 +197,13 @@ export function measureCost(
     const type = schema.getType(fragment.typeCondition.name.value);
     if (!type || !isCompositeType(type)) return 0;
     inProgress.add(name);
-    const cost = measureSet(fragment.selectionSet, type, page);
+    const cost = measureSet(fragment.selectionSet, type, inner);
     inProgress.delete(name);
     memo.set(memoKey, cost);
     return cost;
   };
 
-  const measureField = (node: FieldNode, parent: GraphQLCompositeType, page?: number): number => {
+  const measureField = (node: FieldNode, parent: GraphQLCompositeType, inner?: Inner): number => {
     const name = node.name.value;
     if (name === '__typename') return 0;
     if (name === '__schema' || name === '__type') return INTROSPECTION_COST;
@@ -175,13 +214,12 @@ export function measureCost(
     const type = getNamedType(field.type);
     if (!isCompositeType(type)) return 1;
     if (isList(field.type)) {
-      // A list inside a connection holds the connection's page; any other its own cap.
-      const weight = page ?? listWeight(parent, node, field);
+      // A list inside a connection or neighbourhood holds what that says; any other its own cap.
+      const weight = inner?.weight(field.name) ?? listWeight(parent, node, field);
       return 1 + weight * measureSet(node.selectionSet, type);
     }
-    // A connection: its lists (`nodes`) hold `first` items; its other fields are counted once.
-    if (hasPageArgument(field))
-      return 1 + measureSet(node.selectionSet, type, listWeight(parent, node, field));
+    const around = innerWeights(parent, node, field);
+    if (around) return 1 + measureSet(node.selectionSet, type, around);
     return 1 + measureSet(node.selectionSet, type);
   };
 
@@ -217,8 +255,4 @@ function rootFields(
   });
 }
 
-// Connections (`projects(first:)`) are objects whose `nodes` list is as long as `first`. (The
-// neighbourhood's `limitPerType` is per type and hop: its lists weigh their server caps instead.)
-function hasPageArgument(field: GraphQLField<unknown, unknown>): boolean {
-  return field.args.some((a) => a.name === 'first');
-}
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));

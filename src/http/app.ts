@@ -208,7 +208,14 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     app.use('/export', limiter);
   }
 
-  app.use(createExportRouter({ db: deps.db, maxExportRows: limits.maxExportRows, log: deps.log }));
+  app.use(
+    createExportRouter({
+      db: deps.db,
+      maxExportRows: limits.maxExportRows,
+      maxConcurrent: limits.maxConcurrentExports,
+      log: deps.log,
+    }),
+  );
   app.use(createPlaygroundRouter());
   app.use(
     '/graphql',

@@ -66,7 +66,8 @@ const sourceCaps = LABELS.map(
 
 /**
  * The longest list each relationship field can return today (`Entity.projects` …), the most
- * sources of a node of each label, and (as `Link.sources`) the most sources of one relationship:
+ * sources of a node of each label, (as `Link.sources`) the most sources of one relationship and
+ * the most properties of one relationship (`Edge.properties`, provenance included):
  * what the cost rule weighs lists without `first` by. Degrees come from the count store; one
  * statement, built from the closed catalogue.
  */
@@ -77,6 +78,7 @@ export const listCaps = trustedCypher<Record<string, never>, { field: string; ca
        ...relationCaps,
        ...sourceCaps,
        `MATCH ()-[r]->() RETURN 'Link.sources' AS field, max(size(coalesce(r.sourceDocuments, []))) AS cap`,
+       `MATCH ()-[r]->() RETURN 'Edge.properties' AS field, max(size(keys(r))) AS cap`,
      ].join('\n     UNION ALL\n     ')}
    }
    RETURN { field: field, cap: coalesce(cap, 0) } AS row`,

@@ -73,7 +73,7 @@ interface LogLine {
   [key: string]: unknown;
 }
 
-async function serve(deps: { db: Db; maxExportRows: number }) {
+async function serve(deps: { db: Db; maxExportRows: number; maxConcurrentExports?: number }) {
   const lines: LogLine[] = [];
   const log = pino(
     { level: 'info' },
@@ -82,7 +82,11 @@ async function serve(deps: { db: Db; maxExportRows: number }) {
   const appDeps = {
     db: deps.db,
     log,
-    limits: { ...TEST_LIMITS, maxExportRows: deps.maxExportRows },
+    limits: {
+      ...TEST_LIMITS,
+      maxExportRows: deps.maxExportRows,
+      maxConcurrentExports: deps.maxConcurrentExports ?? TEST_LIMITS.maxConcurrentExports,
+    },
   };
   const apollo = createApollo(appDeps);
   await apollo.start();
@@ -341,5 +345,36 @@ describe('an export whose graph changes while it streams', () => {
     await expect(res.text()).rejects.toThrow();
     expect(app.lines.find((l) => l.msg === 'export cut off')).toMatchObject({ level: 40 });
     expect(app.lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
+});
+
+describe('concurrent downloads', () => {
+  it('runs at most EXPORT_MAX_CONCURRENT at once and answers the next with 503 and Retry-After', async () => {
+    const app = await serve({ db, maxExportRows: 50_000, maxConcurrentExports: 1 });
+    try {
+      // A download that stops reading keeps its slot (and its connection).
+      const req = request(`${app.url}/export/recommendations-without-projects.csv`);
+      const res = await new Promise<IncomingMessage>((done, fail) => {
+        req.once('response', done).once('error', fail).end();
+      });
+      expect(res.statusCode).toBe(200);
+      await new Promise((done) => res.once('data', done));
+      res.pause();
+
+      const refused = await fetch(`${app.url}/export/coverage.json?by=PILLAR`);
+      expect(refused.status).toBe(503);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+        'SERVICE_UNAVAILABLE',
+      );
+
+      // Once it leaves, the slot is free again.
+      res.once('error', () => undefined);
+      req.destroy();
+      const later = await fetch(`${app.url}/export/coverage.json?by=PILLAR`);
+      expect(later.status).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -129,7 +129,7 @@ describe('hostile documents', () => {
     const extensions = answer.body.errors?.[0]?.extensions;
     expect(extensions).toMatchObject({ limitName: 'maxCost', limit: DEFAULT_LIMITS.maxCost });
     expect(extensions?.['measured']).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
-    expect(answer.body.errors?.[0]?.message).toMatch(/cost \d+ exceeds the limit of 20000/);
+    expect(answer.body.errors?.[0]?.message).toMatch(/cost \d+ exceeds the limit of 50000/);
   });
 
   it('weighs first given as a variable like a literal', async () => {

@@ -81,7 +81,11 @@ describe('Query.node', () => {
         '{ implementers',
       );
     const result = await execute(`{ node(id: "Project:P-1") { ... on Project ${nested} } }`);
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(result.errors?.[0]?.message).toMatch(/nested \d+ levels deep; the limit is 12/);
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      limitName: 'maxDepth',
+      limit: 10,
+    });
+    expect(result.errors?.[0]?.message).toMatch(/^Query depth limit of 10 exceeded, found \d+\.$/);
   });
 });

@@ -4,6 +4,8 @@ import { createContextFactory, type Context } from '../../src/graphql/context.js
 import { createApollo } from '../../src/http/app.js';
 import type { Db } from '../../src/db/db.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
+import type { ListCaps } from '../../src/graphql/cost.js';
+import { readListCaps } from '../../src/nodes/list-caps.js';
 
 /** The service's default limits: in-process tests are held to what users are. */
 export const TEST_LIMITS = DEFAULT_LIMITS;
@@ -17,10 +19,20 @@ export interface Executed<T> {
   }[];
 }
 
-/** An in-process executor: Apollo's `executeOperation` with the real context factory. */
-export async function createExecutor(db: Db) {
+/**
+ * An in-process executor: Apollo's `executeOperation` with the real context factory. Like the
+ * server, it weighs relationship lists by the graph's measured caps, read before each operation
+ * through `db.quiet` when there is one (so a TestDb's `calls` list only the operation's own).
+ */
+export async function createExecutor(db: Db & { quiet?: Db }) {
   const log = createLogger('silent');
-  const apollo: ApolloServer<Context> = createApollo({ db, log, limits: TEST_LIMITS });
+  let caps: ListCaps = new Map();
+  const apollo: ApolloServer<Context> = createApollo({
+    db,
+    log,
+    limits: TEST_LIMITS,
+    listCaps: () => caps,
+  });
   await apollo.start();
   const contextFor = createContextFactory({
     db,
@@ -32,6 +44,7 @@ export async function createExecutor(db: Db) {
     query: string,
     variables: Record<string, unknown> = {},
   ): Promise<Executed<T>> {
+    if (db.quiet) caps = await readListCaps(db.quiet);
     const response = await apollo.executeOperation(
       { query, variables },
       { contextValue: await contextFor() },

@@ -11,6 +11,8 @@ import type { Dataset } from '../../seed/schema.js';
 /** A Db that records the name of every statement it sends (the round-trip budget reads it). */
 export interface TestDb extends Db {
   readonly calls: string[];
+  /** The same database, unrecorded: for what the server does beside requests (list caps). */
+  readonly quiet: Db;
 }
 
 /** A driver for the calling suite, closed after it (call inside `describe` or at file level). */
@@ -23,11 +25,10 @@ export function testDriver(): Driver {
 /** A test Db on its own driver; `calls` lists the statements sent, in order. */
 export function testDb(): TestDb {
   const calls: string[] = [];
-  const db = createDb(testDriver(), {
-    database: inject('neo4j').database,
-    onQuery: (name) => calls.push(name),
-  });
-  return Object.assign(db, { calls });
+  const driver = testDriver();
+  const { database } = inject('neo4j');
+  const db = createDb(driver, { database, onQuery: (name) => calls.push(name) });
+  return Object.assign(db, { calls, quiet: createDb(driver, { database }) });
 }
 
 const wipe = cypher<Record<string, never>, number>(
