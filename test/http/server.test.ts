@@ -1,81 +1,65 @@
 // The server as a newcomer runs it: a real process, its own Neo4j that we stop and start under it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, get } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { freePort } from '../support/global-setup.js';
+import {
+  spawnServer,
+  startServer,
+  status,
+  waitFor,
+  type Exit,
+  type ServerProcess,
+} from '../support/server-process.js';
 
 const GAP = JSON.stringify({
   query: '{ recommendationsWithoutProjects(first: 5) { totalCount nodes { id } } }',
 });
 
-async function waitFor<T>(
-  probe: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs: number,
-): Promise<{ value: T; ms: number }> {
-  const started = Date.now();
-  let value = await probe();
-  while (!ok(value)) {
-    if (Date.now() - started > timeoutMs)
-      throw new Error(
-        `condition not met within ${timeoutMs} ms; last value ${JSON.stringify(value)}`,
-      );
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return { value, ms: Date.now() - started };
+/** One GET through `agent`, body read to the end, so its socket goes back to the pool idle. */
+function getWith(agent: Agent, url: string): Promise<number> {
+  return new Promise((done, fail) => {
+    get(url, { agent }, (res) => {
+      res.resume();
+      res.once('end', () => done(res.statusCode ?? 0));
+    }).once('error', fail);
+  });
 }
 
-const status = (url: string) =>
-  fetch(url, { signal: AbortSignal.timeout(4_000) }).then(
-    (r) => r.status,
-    () => 0,
-  );
-
-function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  return { child, output: () => out };
+/** Exit code 0, by itself, within 10 s of SIGTERM, without the shutdown deadline firing. */
+function expectCleanExit(exit: Exit & { ms: number }, output: string): void {
+  expect(
+    {
+      code: exit.code,
+      signal: exit.signal,
+      within10s: exit.ms < 10_000,
+      deadlinePassed: output.includes('shutdown deadline passed'),
+    },
+    `exited after ${exit.ms} ms; output:\n${output.slice(-3_000)}`,
+  ).toEqual({ code: 0, signal: null, within10s: true, deadlinePassed: false });
 }
 
 describe('server process', () => {
   let dir: string;
   let neo4j: LocalNeo4j;
   let neo4jPort: number;
-  let port: number;
-  let server: ReturnType<typeof startServer>;
+  let server: ServerProcess;
   let base: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ctkg-server-neo4j-'));
     neo4jPort = await freePort();
     neo4j = await startLocalNeo4j({ dir, port: neo4jPort });
-    port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = startServer({
-      PORT: String(port),
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-    });
     // The database is empty: start-up loads the seed data before serving.
-    await waitFor(
-      () => status(`${base}/health`),
-      (s) => s === 200,
-      120_000,
-    );
+    server = await startServer({ neo4j });
+    base = server.base;
   });
 
   afterAll(async () => {
-    server.child.kill('SIGKILL');
+    await server?.kill();
     await stopLocalNeo4j(dir);
     await rm(dir, { recursive: true, force: true });
   });
@@ -131,6 +115,36 @@ describe('server process', () => {
     expect(((await again.json()) as { errors?: unknown }).errors).toBeUndefined();
   });
 
+  // What users run: `npm start` (no NODE_ENV) and the Docker image (NODE_ENV=production). Under
+  // Vitest's NODE_ENV=test Apollo installs no signal handlers, which would hide a double handler.
+  describe.each([
+    { how: 'as npm start runs it', nodeEnv: undefined },
+    { how: 'as the Docker image runs it', nodeEnv: 'production' },
+  ])('on SIGTERM, $how', ({ nodeEnv }) => {
+    it('exits 0 within 10 s when idle, without reaching the shutdown deadline', async () => {
+      const idle = await startServer({ neo4j, nodeEnv, logLevel: 'info' });
+      try {
+        expect(await status(`${idle.base}/ready`)).toBe(200);
+        expectCleanExit(await idle.stop('SIGTERM', 15_000), idle.output());
+      } finally {
+        await idle.kill();
+      }
+    });
+
+    it('exits 0 within 10 s with an idle keep-alive connection open', async () => {
+      const idle = await startServer({ neo4j, nodeEnv, logLevel: 'info' });
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        expect(await getWith(agent, `${idle.base}/health`)).toBe(200);
+        expect(Object.values(agent.freeSockets).flat()).toHaveLength(1); // open and idle
+        expectCleanExit(await idle.stop('SIGTERM', 15_000), idle.output());
+      } finally {
+        agent.destroy();
+        await idle.kill();
+      }
+    });
+  });
+
   it('drains in-flight requests on SIGTERM and exits 0 within 10 s', async () => {
     const results: (number | 'refused')[] = [];
     let sending = true;
@@ -151,16 +165,10 @@ describe('server process', () => {
     };
     const workers = Array.from({ length: 8 }, worker);
     await new Promise((r) => setTimeout(r, 500));
-    const exited = new Promise<{ code: number | null; ms: number }>((done) => {
-      const t = Date.now();
-      server.child.once('exit', (code) => done({ code, ms: Date.now() - t }));
-    });
-    server.child.kill('SIGTERM');
-    const { code, ms } = await exited;
+    const exit = await server.stop('SIGTERM', 15_000);
     sending = false;
     await Promise.all(workers);
-    expect(code).toBe(0);
-    expect(ms).toBeLessThan(10_000);
+    expectCleanExit(exit, server.output());
     const accepted = results.filter((r) => r !== 'refused');
     expect(accepted.length).toBeGreaterThan(0);
     expect(accepted.every((r) => r === 200)).toBe(true);
@@ -169,15 +177,13 @@ describe('server process', () => {
 
 describe('server start-up', () => {
   it('stops with one message naming every bad variable', async () => {
-    const { child, output } = startServer({
-      PORT: 'eighty',
-      NEO4J_URI: 'http://x',
-      LOG_LEVEL: 'loud',
-      NEO4J_PASSWORD: 'x',
+    const server = await spawnServer({
+      logLevel: 'loud',
+      env: { PORT: 'eighty', NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'x' },
     });
-    const code = await new Promise((done) => child.once('exit', done));
+    const { code } = await server.exited;
     expect(code).toBe(1);
-    expect(output()).toContain('Invalid environment');
-    for (const name of ['PORT', 'NEO4J_URI', 'LOG_LEVEL']) expect(output()).toContain(name);
+    expect(server.output()).toContain('Invalid environment');
+    for (const name of ['PORT', 'NEO4J_URI', 'LOG_LEVEL']) expect(server.output()).toContain(name);
   });
 });
