@@ -13,6 +13,21 @@ describe('toAppError', () => {
     );
   });
 
+  it('maps the driver's own connection errors (no server code) to SERVICE_UNAVAILABLE', () => {
+    const pool = new Neo4jError('Connection acquisition timed out in 5000 ms.', 'N/A', '', '');
+    expect(toAppError(pool)).toBeInstanceOf(UnavailableError);
+  });
+
+  it('maps a statement stopped at its time limit to SERVICE_UNAVAILABLE saying so', () => {
+    const timedOut = new Neo4jError(
+      'terminated',
+      'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+      '',
+      '',
+    );
+    expect((toAppError(timedOut) as UnavailableError).message).toMatch(/time or memory limit/);
+  });
+
   it('passes other errors through untouched', () => {
     const syntax = new Neo4jError('bad', 'Neo.ClientError.Statement.SyntaxError', '', '');
     expect(toAppError(syntax)).toBe(syntax);

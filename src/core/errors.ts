@@ -105,6 +105,9 @@ export class ConfigError extends Error {
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
   'SessionExpired',
+  // The driver's own errors carry no server code: a connection that could not be acquired or
+  // set up in time (a database that accepts connections but does not answer) is one of them.
+  'N/A',
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);

@@ -70,7 +70,7 @@ export interface DbOptions {
   readonly database: string;
   /** Called with the statement name before each round trip (the round-trip budget test counts them). */
   readonly onQuery?: (name: string) => void;
-  /** Transaction timeout of reads, in ms (Neo4j stops the statement after it). Default 15 s. */
+  /** Transaction timeout of reads, in ms (Neo4j stops the statement after it). Default 8 s. */
   readonly txTimeoutMs?: number;
   /**
    * Statements in flight at once; more wait up to `queueWaitMs` for a slot, then fail with
@@ -85,11 +85,15 @@ const METADATA = { app: 'ctkg' };
 /** Records per pull of `Db.stream`: one batch is what a stream holds in memory. */
 export const STREAM_FETCH_SIZE = 500;
 const WRITE_TIMEOUT_MS = 600_000;
+/** How long past a statement's timeout the caller still waits for the database to say so. */
+const CLIENT_GRACE_MS = 1_000;
+const noAnswer = () =>
+  new UnavailableError('The graph database did not answer in time; retry later');
 
 /** Creates the Db over a driver. Reads use `executeQuery` with READ routing (retries included). */
 export function createDb(driver: Driver, options: DbOptions): Db {
   const { database, onQuery } = options;
-  const txTimeoutMs = options.txTimeoutMs ?? 15_000;
+  const txTimeoutMs = options.txTimeoutMs ?? 8_000;
   const gate = createSemaphore(options.maxConcurrency ?? 40);
   const queueWaitMs = options.queueWaitMs ?? 5_000;
   const busy = () =>
@@ -103,8 +107,8 @@ export function createDb(driver: Driver, options: DbOptions): Db {
   ): Promise<R[]> {
     onQuery?.(query.name);
     const release = await gate.acquire(queueWaitMs, busy);
-    try {
-      const { records } = await driver.executeQuery(query.text, params, {
+    const answer = driver
+      .executeQuery(query.text, params, {
         database,
         routing: mode,
         transactionConfig: {
@@ -112,12 +116,22 @@ export function createDb(driver: Driver, options: DbOptions): Db {
           // Neo4j takes whole milliseconds and treats 0 as "no timeout".
           timeout: Math.max(1, Math.ceil(timeoutMs)),
         },
-      });
+      })
+      .finally(release); // the slot is held while the driver works, even past our deadline
+    // A database that accepts connections but does not answer never times a statement out
+    // itself: the caller stops waiting shortly after the statement's own timeout.
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(noAnswer()), timeoutMs + CLIENT_GRACE_MS);
+    });
+    try {
+      const { records } = await Promise.race([answer, silent]);
       return records.map((record) => record.get('row') as R);
     } catch (error) {
+      answer.catch(() => undefined); // settled later, after a deadline: nobody is waiting
       throw toAppError(error);
     } finally {
-      release();
+      clearTimeout(timer);
     }
   }
 

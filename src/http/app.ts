@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
   const contextFor = createContextFactory({
     db: deps.db,
     limits,
-    statementTimeoutMs: deps.statementTimeoutMs ?? 15_000,
+    statementTimeoutMs: deps.statementTimeoutMs ?? 8_000,
     log: deps.log,
   });
 
