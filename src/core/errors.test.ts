@@ -13,7 +13,7 @@ describe('toAppError', () => {
     );
   });
 
-  it('maps the driver's own connection errors (no server code) to SERVICE_UNAVAILABLE', () => {
+  it("maps the driver's own connection errors (no server code) to SERVICE_UNAVAILABLE", () => {
     const pool = new Neo4jError('Connection acquisition timed out in 5000 ms.', 'N/A', '', '');
     expect(toAppError(pool)).toBeInstanceOf(UnavailableError);
   });
