@@ -3,7 +3,8 @@ import { Agent, get } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { freePort } from '../support/global-setup.js';
 import {
@@ -185,5 +186,24 @@ describe('server start-up', () => {
     expect(code).toBe(1);
     expect(server.output()).toContain('Invalid environment');
     for (const name of ['PORT', 'NEO4J_URI', 'LOG_LEVEL']) expect(server.output()).toContain(name);
+  });
+
+  it('stops with one message naming the port when it is taken', async () => {
+    const holder = createServer();
+    await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+    const address = holder.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const server = await spawnServer({
+        neo4j: inject('neo4j'),
+        env: { PORT: String(port), HOST: '127.0.0.1', SEED_ON_START: 'false' },
+      });
+      const { code } = await server.exited;
+      expect(code).toBe(1);
+      expect(server.output()).toContain(`Cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+      expect(server.output()).not.toMatch(/Unhandled 'error' event|\n\s+at /);
+    } finally {
+      await new Promise((done) => holder.close(done));
+    }
   });
 });
