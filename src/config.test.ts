@@ -39,7 +39,7 @@ describe('loadConfig', () => {
       maxDepth: 10,
       maxCost: 50000,
       maxAliases: 30,
-      maxTokens: 2000,
+      maxTokens: 1000,
       maxBodyBytes: 262144,
     });
     expect(rateLimit).toEqual({ windowMs: 60000, requests: 240, cost: 1000000 });

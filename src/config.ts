@@ -28,7 +28,7 @@ const Env = z.object({
   LIMIT_MAX_PAGE: positive.max(1000).default(100),
   LIMIT_MAX_ALIASES: positive.max(1000).default(30),
   LIMIT_MAX_DIRECTIVES: positive.max(1000).default(20),
-  LIMIT_MAX_TOKENS: positive.max(100_000).default(2000),
+  LIMIT_MAX_TOKENS: positive.max(100_000).default(1000),
   LIMIT_MAX_STATEMENTS: positive.max(10_000).default(60),
   LIMIT_MAX_ROWS: positive.max(10_000_000).default(20_000),
   LIMIT_MAX_RESPONSE_BYTES: positive.max(1_000_000_000).default(16 * 1024 * 1024),

@@ -3,7 +3,10 @@ import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -76,6 +79,8 @@ export function createApollo(deps: AppDeps): ApolloServer<Context> {
     stringifyResult: (result) => capResponse(result, limits.maxResponseBytes),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's cache-control plugin wraps every resolver to compute hints nobody reads here.
+      ApolloServerPluginCacheControlDisabled(),
       createCostPlugin<Context>({
         limits,
         linkCaps: deps.listCaps ?? (() => NO_CAPS),
@@ -219,6 +224,10 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
   app.use(createPlaygroundRouter());
   app.use(
     '/graphql',
+    (_req, res, next) => {
+      res.set('Cache-Control', 'no-store'); // answers depend on the data of the moment
+      next();
+    },
     express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>

@@ -193,7 +193,7 @@ describe('hostile documents', () => {
     const answer = await expectRejected(gql(query), 400, 'QUERY_TOO_COMPLEX');
     expect(answer.body.errors?.[0]?.extensions).toMatchObject({
       limitName: 'maxTokens',
-      limit: 2000,
+      limit: 1000,
     });
   });
 
