@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const contextFor = createContextFactory({
     db: noDatabase,
     limits: DEFAULT_LIMITS,
-    statementTimeoutMs: 8_000,
+    statementTimeoutMs: 6_000,
     log,
   });
   const rows: string[] = [];

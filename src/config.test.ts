@@ -44,7 +44,7 @@ describe('loadConfig', () => {
     });
     expect(rateLimit).toEqual({ windowMs: 60000, requests: 240, cost: 1000000 });
     expect(http.corsOrigins).toBe('*');
-    expect(neo4j.txTimeoutMs).toBe(8000);
+    expect(neo4j.txTimeoutMs).toBe(6000);
   });
 
   it('reads an allow-list of CORS origins and a trusted proxy hop count', () => {

@@ -36,7 +36,7 @@ const Env = z.object({
   EXPORT_MAX_ROWS: positive.max(1_000_000).default(50_000),
   EXPORT_MAX_CONCURRENT: positive.max(40).default(4),
   HTTP_REQUEST_TIMEOUT_MS: positive.max(3_600_000).default(30_000),
-  NEO4J_TX_TIMEOUT_MS: positive.max(3_600_000).default(8_000),
+  NEO4J_TX_TIMEOUT_MS: positive.max(3_600_000).default(6_000),
   NEO4J_MAX_CONCURRENCY: positive.max(1000).default(40),
   RATE_LIMIT_WINDOW_MS: positive.max(86_400_000).default(60_000),
   RATE_LIMIT_REQUESTS: positive.default(240),

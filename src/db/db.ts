@@ -70,7 +70,7 @@ export interface DbOptions {
   readonly database: string;
   /** Called with the statement name before each round trip (the round-trip budget test counts them). */
   readonly onQuery?: (name: string) => void;
-  /** Transaction timeout of reads, in ms (Neo4j stops the statement after it). Default 8 s. */
+  /** Transaction timeout of reads, in ms (Neo4j stops the statement after it). Default 6 s. */
   readonly txTimeoutMs?: number;
   /**
    * Statements in flight at once; more wait up to `queueWaitMs` for a slot, then fail with
@@ -85,15 +85,18 @@ const METADATA = { app: 'ctkg' };
 /** Records per pull of `Db.stream`: one batch is what a stream holds in memory. */
 export const STREAM_FETCH_SIZE = 500;
 const WRITE_TIMEOUT_MS = 600_000;
-/** How long past a statement's timeout the caller still waits for the database to say so. */
-const CLIENT_GRACE_MS = 1_000;
+/**
+ * How long past a statement's timeout the caller still waits for the database to say so: Neo4j
+ * looks for timed-out transactions every 2 s (db.transaction.monitor.check.interval).
+ */
+const CLIENT_GRACE_MS = 3_000;
 const noAnswer = () =>
   new UnavailableError('The graph database did not answer in time; retry later');
 
 /** Creates the Db over a driver. Reads use `executeQuery` with READ routing (retries included). */
 export function createDb(driver: Driver, options: DbOptions): Db {
   const { database, onQuery } = options;
-  const txTimeoutMs = options.txTimeoutMs ?? 8_000;
+  const txTimeoutMs = options.txTimeoutMs ?? 6_000;
   const gate = createSemaphore(options.maxConcurrency ?? 40);
   const queueWaitMs = options.queueWaitMs ?? 5_000;
   const busy = () =>

@@ -143,7 +143,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
   const contextFor = createContextFactory({
     db: deps.db,
     limits,
-    statementTimeoutMs: deps.statementTimeoutMs ?? 8_000,
+    statementTimeoutMs: deps.statementTimeoutMs ?? 6_000,
     log: deps.log,
   });
 
