@@ -138,7 +138,8 @@ async function compileLauncher(p: ReturnType<typeof paths>, classpath: string): 
   await writeFile(marker, key);
 }
 
-function isAlive(pid: number): boolean {
+/** True while a process with `pid` exists (signal 0 checks without sending anything). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
