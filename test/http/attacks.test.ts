@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/config.js';
+import { DEFAULT_LIMITS, loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { encodeCursor } from '../../src/core/paging.js';
 import { createApollo, createApp, type AppDeps } from '../../src/http/app.js';
@@ -382,6 +382,19 @@ describe('fair use', () => {
       expect(last?.body.errors?.[0]?.extensions?.['code']).toBe('RATE_LIMITED');
     } finally {
       await limited.stop();
+    }
+  });
+
+  it('serves an analyst but not a burst of 300 requests with the default limits', async () => {
+    const defaults = await serve({ rateLimit: loadConfig({}).rateLimit });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 300; i++)
+        statuses.push((await post(defaults.url, gql('{ __typename }'))).status);
+      expect(statuses.slice(0, 240).every((s) => s === 200)).toBe(true);
+      expect(statuses.slice(240).every((s) => s === 429)).toBe(true);
+    } finally {
+      await defaults.stop();
     }
   });
 
