@@ -49,6 +49,7 @@ function editorText(page: Page, selector: string): Promise<string> {
 describe('GET /graphql playground', () => {
   const db = testDb();
   const requested: string[] = [];
+  const consoleErrors: string[] = [];
   // GraphiQL fetches the schema for its docs and completion with its introspection query on load.
   const introspections: Promise<{ status: number; body: string }>[] = [];
   let httpServer: Server;
@@ -77,6 +78,9 @@ describe('GET /graphql playground', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage();
     page.on('request', (request) => requested.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     page.on('response', (response) => {
       if (response.request().postData()?.includes('IntrospectionQuery')) {
         introspections.push(response.text().then((body) => ({ status: response.status(), body })));
@@ -146,6 +150,12 @@ describe('GET /graphql playground', () => {
     await expect
       .poll(() => explorer.innerText(), { timeout: 20_000 })
       .toContain('recommendationsWithoutProjects');
+  });
+
+  it('runs under its Content-Security-Policy without a violation', () => {
+    expect(
+      consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text)),
+    ).toEqual([]);
   });
 
   it('makes no request off this host', () => {
