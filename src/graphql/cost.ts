@@ -25,7 +25,7 @@ export interface CostOptions {
   /** The server's page limit: a `first` above it is rejected at run time, so it weighs at most this. */
   readonly maxPage: number;
   /** Measured caps of the relationship lists (`Entity.projects` …), refreshed from the graph. */
-  readonly linkCaps: () => ListCaps;
+  readonly listCaps: () => ListCaps;
 }
 
 /**
@@ -38,8 +38,8 @@ export const INTROSPECTION_COST = 200;
 
 /**
  * Caps of list fields that are neither paged by `first` nor relationship lists: the explorer's
- * answers are capped by the server (500 neighbourhood nodes, 10 paths of at most 6 hops, 200 ids),
- * and the rest are short lists on one record.
+ * answers are capped by the server (10 paths of at most 6 hops, 200 ids), and the rest are short
+ * lists on one record. Neighbourhoods are weighed by their arguments (see innerWeights).
  */
 const STATIC_CAPS: ReadonlyMap<string, number> = new Map([
   // A node has at most 8 (type, direction) pairs: 7 relationship fields on Project, plus CITED_IN.
@@ -57,8 +57,8 @@ const STATIC_CAPS: ReadonlyMap<string, number> = new Map([
 ]);
 /** Any other list (sources, aliases, status history …): short lists on one record. */
 const DEFAULT_LIST_CAP = 10;
-/** `first`-paged lists whose own maximum is fixed by the resolver, not by the page limit. */
-const FIRST_ARGUMENTS = ['first', 'limitPerType'] as const;
+/** The argument that pages a list or a connection. */
+const PAGE_ARGUMENT = 'first';
 
 /** How many items the lists of a connection or neighbourhood hold; `key` tells memo entries apart. */
 interface Inner {
@@ -93,7 +93,7 @@ export function measureCost(
   options: CostOptions,
 ): Cost {
   const { schema } = options;
-  const caps = options.linkCaps();
+  const caps = options.listCaps();
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION)
@@ -121,10 +121,8 @@ export function measureCost(
     node: FieldNode,
     field: GraphQLField<unknown, unknown>,
   ): number => {
-    for (const name of FIRST_ARGUMENTS) {
-      const value = argumentValue(node, field, name);
-      if (value !== null) return Math.max(1, Math.min(Math.floor(value), options.maxPage));
-    }
+    const page = argumentValue(node, field, PAGE_ARGUMENT);
+    if (page !== null) return Math.max(1, Math.min(Math.floor(page), options.maxPage));
     // `nodes(ids:)` returns one entry per id given.
     if (field.name === 'nodes' && field.args.some((a) => a.name === 'ids')) {
       const given = node.arguments?.find((a) => a.name.value === 'ids');
@@ -145,7 +143,7 @@ export function measureCost(
     node: FieldNode,
     field: GraphQLField<unknown, unknown>,
   ): Inner | undefined => {
-    if (field.args.some((a) => a.name === 'first')) {
+    if (field.args.some((a) => a.name === PAGE_ARGUMENT)) {
       const page = listWeight(parent, node, field);
       return { key: `p${page}`, weight: () => page };
     }

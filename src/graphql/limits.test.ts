@@ -15,7 +15,13 @@ const schema = buildSchema(`
   type Link { item: Item! }
   type Item { id: ID!, name: String, links: [Link!]!, children(first: Int = 10): [Item!]! }
   type Page { total: Int!, nodes: [Item!]! }
-  type Query { items(first: Int = 20): Page!, item(id: ID!): Item, nodes(ids: [ID!]!): [Item]! }
+  type Hood { nodes: [Item!]!, edges: [Link!]! }
+  type Query {
+    items(first: Int = 20): Page!
+    item(id: ID!): Item
+    nodes(ids: [ID!]!): [Item]!
+    neighborhood(id: ID!, depth: Int = 1, limitPerType: Int = 25, relationshipTypes: [String!]): Hood!
+  }
 `);
 
 const LIMITS = { maxDepth: 4, maxAliases: 3, maxDirectives: 2, maxCost: 1000, maxPage: 100 };
@@ -32,7 +38,7 @@ const cost = (query: string, variables: Record<string, unknown> = {}, caps = new
   return measureCost(document, getOperationAST(document)!, variables, {
     schema,
     maxPage: 100,
-    linkCaps: () => caps,
+    listCaps: () => caps,
   }).cost;
 };
 
@@ -131,5 +137,20 @@ describe('measureCost', () => {
 
   it('gives introspection a fixed, schema-bounded weight', () => {
     expect(cost('{ __schema { types { name } } }')).toBe(INTROSPECTION_COST);
+  });
+
+  it('weighs a neighbourhood by what its depth, limitPerType and types can reach', () => {
+    // 2 types × 2 per type: 4 links from the start node, so 5 nodes and 4 relationships.
+    const hood = (args: string) =>
+      cost(`{ neighborhood(id: 1, ${args}) { nodes { id } edges { item { id } } } }`);
+    expect(hood('limitPerType: 2, relationshipTypes: ["A", "B"]')).toBe(
+      1 + (1 + 5 * 1) + (1 + 4 * (1 + 1)) + STATEMENT_COST,
+    );
+    // Two hops reach 4 × 5 relationships; an out-of-range depth weighs as the deepest allowed.
+    const twoHops = hood('depth: 2, limitPerType: 2, relationshipTypes: ["A", "B"]');
+    expect(twoHops).toBe(1 + (1 + 21 * 1) + (1 + 20 * (1 + 1)) + STATEMENT_COST);
+    expect(hood('depth: 3, limitPerType: 2, relationshipTypes: ["A", "B"]')).toBe(twoHops);
+    // Every type, at the default limit: capped at 500 nodes and 1,000 relationships.
+    expect(hood('depth: 2')).toBe(1 + (1 + 500) + (1 + 1000 * 2) + STATEMENT_COST);
   });
 });

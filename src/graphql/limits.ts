@@ -85,7 +85,7 @@ export interface CostRecord {
  */
 export function createCostPlugin<C extends { costRecord: CostRecord }>(options: {
   readonly limits: StaticLimits;
-  readonly linkCaps: () => ListCaps;
+  readonly listCaps: () => ListCaps;
   readonly charge?: (context: C, cost: number) => void;
 }): ApolloServerPlugin<C> {
   return {
@@ -96,7 +96,7 @@ export function createCostPlugin<C extends { costRecord: CostRecord }>(options: 
           const { cost } = measureCost(document, operation, request.variables ?? {}, {
             schema,
             maxPage: options.limits.maxPage,
-            linkCaps: options.linkCaps,
+            listCaps: options.listCaps,
           });
           if (cost > options.limits.maxCost) {
             throw new QueryTooComplexError(

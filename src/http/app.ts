@@ -83,7 +83,7 @@ export function createApollo(deps: AppDeps): ApolloServer<Context> {
       ApolloServerPluginCacheControlDisabled(),
       createCostPlugin<Context>({
         limits,
-        linkCaps: deps.listCaps ?? (() => NO_CAPS),
+        listCaps: deps.listCaps ?? (() => NO_CAPS),
         charge: budget
           ? (context, cost) => {
               if (context.client === null) return;
