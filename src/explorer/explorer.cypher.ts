@@ -27,10 +27,15 @@ const degree = (v: string, as: string) => `
       ORDER BY degType, degDirection
       RETURN collect({type: degType, direction: degDirection, count: degCount}) AS ${as}
     }`;
+// Without degrees asked for, an empty list stands in: counting every neighbour's relationships is
+// most of a neighbourhood's database work.
+const noDegree = (as: string) => `
+    WITH *, [] AS ${as}`;
 // One hop from `n`: per relationship type, the total and the first `$limitPerType` links in a
-// stable order (type, label, key), each with the degree of the node reached. Direction is a
-// parameter compared with the stored direction, so one statement serves OUT, IN and BOTH.
-const expand = (n: string) => `
+// stable order (type, label, key), each with the degree of the node reached when `degrees` is
+// true. Direction is a parameter compared with the stored direction, so one statement serves OUT,
+// IN and BOTH.
+const expand = (n: string, degrees: boolean) => `
   CALL (${n}) {
     MATCH (${n})-[r]-(m)
     WHERE ($types IS NULL OR type(r) IN $types)
@@ -40,7 +45,7 @@ const expand = (n: string) => `
     WITH type(r) AS type, collect({r: r, m: m}) AS links
     UNWIND links[0..$limitPerType] AS link
     WITH type, size(links) AS total, link.r AS r, link.m AS m
-    ${degree('m', 'mDegree')}
+    ${degrees ? degree('m', 'mDegree') : noDegree('mDegree')}
     RETURN {from: ${idOf(n)}, type: type, total: total, edge: ${edge('r')}, node: ${node('m')},
             nodeElementId: elementId(m), degree: mDegree} AS link
   }`;
@@ -52,38 +57,55 @@ type ExpandParams = {
   includeIllustrative: boolean;
 };
 
-/** First hop of a neighbourhood, one statement per label (the start is found by label and key). */
+/** Whether a neighbourhood statement also counts each node's relationships (`degrees`). */
+export type WithDegrees = 'degrees' | 'noDegrees';
+const DEGREE_VARIANTS: readonly WithDegrees[] = ['degrees', 'noDegrees'];
+
+/**
+ * First hop of a neighbourhood, one statement per label (the start is found by label and key) and
+ * per degree variant: `neighborhoodStart.get(variant)!.get(label)`.
+ */
 export const neighborhoodStart: ReadonlyMap<
-  Label,
-  Cypher<ExpandParams & { key: string }, StartRow>
+  WithDegrees,
+  ReadonlyMap<Label, Cypher<ExpandParams & { key: string }, StartRow>>
 > = new Map(
-  LABELS.map((label) => [
-    label,
-    trustedCypher(
-      `neighborhoodOf${label}`,
-      `MATCH (n:${label} {key: $key})
+  DEGREE_VARIANTS.map((variant) => [
+    variant,
+    new Map(
+      LABELS.map((label) => [
+        label,
+        trustedCypher<ExpandParams & { key: string }, StartRow>(
+          `neighborhoodOf${label}${variant === 'degrees' ? '' : 'NoDegrees'}`,
+          `MATCH (n:${label} {key: $key})
        WHERE $includeIllustrative OR NOT coalesce(n.illustrative, false)
        CALL (n) {
-         ${expand('n')}
+         ${expand('n', variant === 'degrees')}
          RETURN collect(link) AS links
        }
-       ${degree('n', 'nDegree')}
+       ${variant === 'degrees' ? degree('n', 'nDegree') : noDegree('nDegree')}
        RETURN {node: ${node('n')}, degree: nDegree, links: links} AS row`,
+        ),
+      ]),
     ),
   ]),
 );
 
 /** A further hop of a neighbourhood: from the nodes of the previous hop, by element id, in frontier order. */
-export const neighborhoodHop = trustedCypher<
-  ExpandParams & { frontier: readonly string[] },
-  ExpansionRow
->(
-  'neighborhoodHop',
-  `UNWIND range(0, size($frontier) - 1) AS i
+export const neighborhoodHop: ReadonlyMap<
+  WithDegrees,
+  Cypher<ExpandParams & { frontier: readonly string[] }, ExpansionRow>
+> = new Map(
+  DEGREE_VARIANTS.map((variant) => [
+    variant,
+    trustedCypher<ExpandParams & { frontier: readonly string[] }, ExpansionRow>(
+      `neighborhoodHop${variant === 'degrees' ? '' : 'NoDegrees'}`,
+      `UNWIND range(0, size($frontier) - 1) AS i
    MATCH (n) WHERE elementId(n) = $frontier[i]
-   ${expand('n')}
+   ${expand('n', variant === 'degrees')}
    WITH i, link ORDER BY i, link.type, link.node.label, link.node.key, link.edge.id
    RETURN link AS row`,
+    ),
+  ]),
 );
 
 // Nodes of `param` (a map Label → keys), one index seek per label.

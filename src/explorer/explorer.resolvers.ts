@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.js';
+import { selectsField } from '../core/selection.js';
 import { LABELS, parseNodeId, type Label, type NodeId } from '../core/ids.js';
 import type { Resolvers } from '../graphql/generated.js';
 import { int } from '../db/values.js';
@@ -117,7 +118,7 @@ export const explorerResolvers: Resolvers = {
       });
     },
 
-    neighborhood: async (_root, args, ctx) => {
+    neighborhood: async (_root, args, ctx, info) => {
       const { label, key } = parseNodeId(args.id, undefined, 'id');
       const depth = intArg(args.depth, 1, 'depth', 1, MAX_DEPTH);
       const limitPerType = intArg(args.limitPerType, 25, 'limitPerType', 1, MAX_LIMIT_PER_TYPE);
@@ -127,12 +128,17 @@ export const explorerResolvers: Resolvers = {
         limitPerType: int(limitPerType),
         includeIllustrative: args.includeIllustrative ?? false,
       };
-      const [start] = await ctx.db.read(neighborhoodStart.get(label)!, { ...params, key });
+      // Degrees cost a count of every neighbour's relationships: only when they are selected.
+      const variant = selectsField(info, 'degrees') ? 'degrees' : 'noDegrees';
+      const [start] = await ctx.db.read(neighborhoodStart.get(variant)!.get(label)!, {
+        ...params,
+        key,
+      });
       if (start === undefined) return EMPTY_NEIGHBORHOOD;
       const hops: ExpansionRow[][] = [[...start.links]];
       if (depth === 2 && start.links.length > 0) {
         const frontier = [...new Set(start.links.map((link) => link.nodeElementId))];
-        hops.push(await ctx.db.read(neighborhoodHop, { ...params, frontier }));
+        hops.push(await ctx.db.read(neighborhoodHop.get(variant)!, { ...params, frontier }));
       }
       return assembleNeighborhood(start, hops, limitPerType);
     },

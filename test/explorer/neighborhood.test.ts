@@ -68,6 +68,22 @@ describe('Query.neighborhood', () => {
     expect(db.calls).toEqual(['neighborhoodOfEntity']);
   });
 
+  it('counts no degrees when degrees are not selected, and answers the rest alike', async () => {
+    const withDegrees = (await run({ id: 'Entity:UNODC', depth: 2 })).data!.neighborhood;
+    db.calls.length = 0;
+    const result = await execute<Result>(
+      `query($id: ID!) { neighborhood(id: $id, depth: 2) {
+        nodes { id __typename }
+        edges { id type source target illustrative properties { name value } sources { paragraph } }
+        truncated truncatedTypes } }`,
+      { id: 'Entity:UNODC' },
+    );
+    expect(result.errors).toBeUndefined();
+    const { degrees: _degrees, ...rest } = withDegrees;
+    expect(result.data!.neighborhood).toEqual(rest);
+    expect(db.calls).toEqual(['neighborhoodOfEntityNoDegrees', 'neighborhoodHopNoDegrees']);
+  });
+
   it('gives every node its whole degree by type and direction', async () => {
     const n = (await run({ id: 'Entity:UNODC' })).data!.neighborhood;
     expect(n.degrees.map((d) => d.id)).toEqual(n.nodes.map((x) => x.id));
