@@ -1,150 +1,498 @@
-// Benchmark: synthetic graphs at several scales, served by the real HTTP app, on a throwaway Neo4j.
-// Run with `npm run bench`; writes bench/RESULTS.md. See bench/README.md.
-import { execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// Benchmark: ctkg races @neo4j/graphql and hand-written Cypher on synthetic graphs at several
+// scales, in a throwaway Neo4j. Run with `npm run bench [-- --scales 1,10]`; see bench/README.md.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { Worker } from 'node:worker_threads';
-import { createLogger } from '../src/core/logger.js';
+import { parseArgs, promisify } from 'node:util';
 import { cypher } from '../src/db/cypher.js';
 import { createDb, type Db } from '../src/db/db.js';
 import { createDriver } from '../src/db/driver.js';
-import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
+import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
 import { ensureSchema } from '../src/db/schema.js';
-import { createApollo, createApp } from '../src/http/app.js';
 import { loadDataset } from '../seed/load.js';
-import type { HttpJob } from './http-worker.js';
-import { closedLoop, percentile, type LoadResult } from './load.js';
-import { BASE, datasetSize, projectKey, syntheticDataset, themeKey } from './synthetic.js';
+import { ask, type Usage } from './ipc.js';
+import { closedLoop, percentile, postGraphql, type LoadResult } from './load.js';
+import { QUESTIONS, type GraphqlSide, type Question, type Variant } from './questions.js';
+import { datasetSize, syntheticDataset } from './synthetic.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+const PROBE = new URL('./probe.ts', import.meta.url).href;
 const env = process.env;
-const SCALES = (env['BENCH_SCALES'] ?? '1,10,50')
-  .split(',')
-  .map(Number)
-  .filter((n) => n > 0);
-const REQUESTS = Number(env['BENCH_REQUESTS'] ?? 200);
-const CONCURRENCY = Number(env['BENCH_CONCURRENCY'] ?? 8);
-const WARMUP = Number(env['BENCH_WARMUP'] ?? 20);
-/** Requests sent one at a time, for the latency without queueing. */
-const SEQUENTIAL = Number(env['BENCH_SEQUENTIAL'] ?? 20);
-const OUT = env['BENCH_OUT'] ?? join(HERE, 'RESULTS.md');
-const LIMITS = { maxDepth: 12, maxCost: 20_000, maxPage: 100, maxExportRows: 50_000 };
 
-// A full GC before each memory reading, so heap figures show what is retained, not garbage not yet collected.
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-const memory = () => {
-  gc();
-  return process.memoryUsage();
-};
+/** Command line and environment knobs (bench/README.md); throws one message for a bad value. */
+function readSettings() {
+  const { values } = parseArgs({
+    options: { scales: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const knob = (name: string, fallback: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`${name} must be a positive integer; got "${env[name]}"`);
+    return value;
+  };
+  const scales = (values.scales ?? env['BENCH_SCALES'] ?? '1,10,50').split(',').map(Number);
+  if (scales.some((n) => !(n > 0)))
+    throw new Error(`--scales must be a comma-separated list of positive numbers`);
+  return {
+    help: values.help === true,
+    scales,
+    /** Requests per contestant and question with `concurrency` in flight (for req/s), over all rounds. */
+    requests: knob('BENCH_REQUESTS', 200),
+    concurrency: knob('BENCH_CONCURRENCY', 8),
+    /** Requests per contestant and question sent one at a time (latency without queueing). */
+    sequential: knob('BENCH_SEQUENTIAL', 30),
+    /** Rounds the measured requests are split into; each round runs every contestant once, in turn. */
+    rounds: knob('BENCH_ROUNDS', 5),
+    /** Unmeasured requests per contestant and question first (JIT, query plans, page cache). */
+    warmup: knob('BENCH_WARMUP', 50),
+    out: env['BENCH_OUT'] ?? join(HERE, 'RESULTS.md'),
+    debug: env['BENCH_DEBUG'] === '1',
+  };
+}
+
+let settings: ReturnType<typeof readSettings>;
+try {
+  settings = readSettings();
+} catch (error) {
+  console.error(`bench: ${(error as Error).message}`);
+  console.error('usage: npm run bench [-- --scales 1,10,50]   (knobs: bench/README.md)');
+  process.exit(2);
+}
+if (settings.help) {
+  console.log('usage: npm run bench [-- --scales 1,10,50]   (knobs: bench/README.md)');
+  process.exit(0);
+}
+const {
+  scales: SCALES,
+  requests: REQUESTS,
+  concurrency: CONCURRENCY,
+  sequential: SEQUENTIAL,
+  rounds: ROUNDS,
+  warmup: WARMUP,
+  out: OUT,
+  debug: DEBUG,
+} = settings;
 
 const log = (message: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 // ---------------------------------------------------------------------------------------------
-// The measured operations.
+// Contestants.
 
-const GAP_QUERY = `query Gap {
-  recommendationsWithoutProjects(first: 50) {
-    totalCount
-    nodes { id key title issuer { key name }
-      addressedTo { addressee { __typename ... on MemberState { key name } ... on Entity { key name } } } }
-  }
-}`;
+type ContestantName = 'ctkg' | 'library' | 'raw';
+const CONTESTANTS: readonly ContestantName[] = ['ctkg', 'library', 'raw'];
 
-const PROJECTS_QUERY = `query Projects($where: ProjectFilter) {
-  projects(first: 50, where: $where) {
-    totalCount
-    nodes { id key title status period { start end }
-      implementers { role entity { key name } }
-      beneficiaries { memberState { key name } }
-      themes { thematicArea { key name } } }
-  }
-}`;
-
-const NODE_QUERY = `query Node($id: ID!) {
-  node(id: $id) {
-    id key
-    ... on Project { title status
-      implementers { role entity { key name } }
-      beneficiaries { memberState { key name } }
-      regions { region { key name } }
-      themes { thematicArea { key name } }
-      resolutions { resolution { key year } }
-      recommendations { recommendation { key title } } }
-  }
-}`;
-
-/** The same answer as GAP_QUERY in one statement: the app's gap filter, then issuer and addressees inline. */
-const rawGap = cypher<Record<string, never>, { total: number; nodes: unknown[] }>('benchRawGap')`
-  MATCH (r:Recommendation)
-  WHERE NOT r.illustrative
-    AND NOT EXISTS { (q:Project)-[i:IMPLEMENTS]->(r)
-                     WHERE NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false) }
-  WITH r ORDER BY r.key
-  WITH collect(r) AS matched
-  RETURN { total: size(matched),
-           nodes: [x IN matched[0..50] | x { .key, .title,
-             issuer: head([(x)-[:ISSUED_BY]->(e:Entity) | e { .key, .name }]),
-             addressedTo: [(x)-[:ADDRESSED_TO]->(a) | a { .key, .name, label: labels(a)[0] }] }] } AS row`;
-
-const countNodes = cypher<Record<string, never>, number>(
-  'benchCountNodes',
-)`MATCH (n) RETURN count(n) AS row`;
-const countRels = cypher<Record<string, never>, number>(
-  'benchCountRels',
-)`MATCH ()-[r]->() RETURN count(r) AS row`;
-const version = cypher<Record<string, never>, string>('benchVersion')`
-  CALL dbms.components() YIELD name, versions, edition RETURN name + ' ' + versions[0] + ' ' + edition AS row`;
-
-interface Scenario {
-  readonly name: string;
-  readonly bodies: (scale: number) => string[];
+interface Contestant {
+  readonly name: ContestantName;
+  readonly child: ChildProcess;
+  /** True when the contestant can put the question at all. */
+  supports(q: Question): boolean;
+  /** The canonical answer to one variant. */
+  answer(q: Question, v: Variant): Promise<unknown>;
+  /** A closed loop of `total` requests; request i uses variant (offset + i) mod n. */
+  load(
+    q: Question,
+    variants: readonly Variant[],
+    offset: number,
+    total: number,
+    concurrency: number,
+  ): Promise<LoadResult>;
+  usage(): Promise<Usage>;
+  stop(): Promise<void>;
 }
 
-const SCENARIOS: Scenario[] = [
-  {
-    name: '(a) recommendationsWithoutProjects(first: 50) + issuer, addressees',
-    bodies: () => [JSON.stringify({ query: GAP_QUERY })],
-  },
-  {
-    name: '(b) projects(first: 50, where: 2 themes + ONGOING) + implementers, beneficiaries, themes',
-    // Twelve filter variants (theme pairs), rotated across requests.
-    bodies: () =>
-      Array.from({ length: BASE.thematicAreas }, (_, t) =>
-        JSON.stringify({
-          query: PROJECTS_QUERY,
-          variables: {
-            where: {
-              thematicAreas: [themeKey(t), themeKey((t + 5) % BASE.thematicAreas)],
-              statuses: ['ONGOING'],
-            },
-          },
+/** Spawns `node --import tsx --import probe <script>` from the repository root, with an IPC channel. */
+function spawnNode(script: string, vars: Record<string, string>, name: string) {
+  const childEnv: Record<string, string | undefined> = { ...process.env, ...vars };
+  delete childEnv['NODE_ENV']; // as `npm start` runs: Apollo behaves differently under `test`
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, script], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) log(`${name} exited unexpectedly (code ${code}, signal ${signal}):\n${output}`);
+  });
+  const stop = async () => {
+    stopping = true;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { child, output: () => output, stop };
+}
+
+const usageOf = async (child: ChildProcess) =>
+  (await ask<{ usage: Usage }>(child, { kind: 'usage' })).usage;
+
+/** The `data` of a GraphQL answer; throws on an HTTP error or a GraphQL `errors` entry. */
+async function graphqlData(url: string, body: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const text = await response.text();
+  const json = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
+  if (response.status !== 200 || json.errors?.length || json.data === undefined)
+    throw new Error(`HTTP ${response.status}: ${text.slice(0, 500)}`);
+  return json.data;
+}
+
+/** Starts a GraphQL server process and resolves once it answers `{ __typename }`. */
+async function startGraphqlServer(
+  name: 'ctkg' | 'library',
+  script: string,
+  vars: Record<string, string>,
+  side: (q: Question) => GraphqlSide | null,
+): Promise<Contestant> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const proc = spawnNode(script, { ...vars, PORT: String(port) }, name);
+  const probe = JSON.stringify({ query: '{ __typename }' });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (proc.child.exitCode !== null)
+      throw new Error(`${name} exited before serving:\n${proc.output()}`);
+    const ok = await postGraphql(url, probe).then(
+      () => true,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) {
+      await proc.stop();
+      throw new Error(`${name} did not serve within 120 s:\n${proc.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const bodies = new Map<Question, Map<Variant, string>>();
+  const body = (q: Question, v: Variant) => {
+    const s = side(q);
+    if (s === null) throw new Error(`${name} cannot put question (${q.id})`);
+    const perQuestion = bodies.get(q) ?? new Map<Variant, string>();
+    bodies.set(q, perQuestion);
+    let text = perQuestion.get(v);
+    if (text === undefined) {
+      text = JSON.stringify({ query: s.query, variables: s.variables(v) });
+      perQuestion.set(v, text);
+    }
+    return text;
+  };
+  return {
+    name,
+    child: proc.child,
+    supports: (q) => side(q) !== null,
+    answer: async (q, v) => side(q)!.normalise(await graphqlData(url, body(q, v))),
+    load: (q, variants, offset, total, concurrency) =>
+      closedLoop(total, concurrency, (i) =>
+        postGraphql(url, body(q, variants[(offset + i) % variants.length]!)),
+      ),
+    usage: () => usageOf(proc.child),
+    stop: proc.stop,
+  };
+}
+
+async function startRaw(vars: Record<string, string>): Promise<Contestant> {
+  const proc = spawnNode('bench/raw-client.ts', vars, 'raw');
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`raw client did not start:\n${proc.output()}`)),
+      60_000,
+    );
+    proc.child.once('message', () => {
+      clearTimeout(timer);
+      done();
+    });
+    proc.child.once('exit', () => fail(new Error(`raw client exited:\n${proc.output()}`)));
+  });
+  return {
+    name: 'raw',
+    child: proc.child,
+    supports: () => true,
+    answer: async (q, v) =>
+      q.raw.normalise(
+        (await ask<{ row: unknown }>(proc.child, { kind: 'answer', question: q.id, variants: [v] }))
+          .row,
+      ),
+    load: async (q, variants, offset, total, concurrency) =>
+      (
+        await ask<{ result: LoadResult }>(proc.child, {
+          kind: 'load',
+          question: q.id,
+          variants,
+          offset,
+          total,
+          concurrency,
+        })
+      ).result,
+    usage: () => usageOf(proc.child),
+    stop: proc.stop,
+  };
+}
+
+/** The three contestants over the Neo4j at `neo`, started in parallel. */
+async function startContestants(neo: LocalNeo4j): Promise<Contestant[]> {
+  const vars = { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password };
+  const started = await Promise.allSettled([
+    startGraphqlServer(
+      'ctkg',
+      'src/server.ts',
+      {
+        ...vars,
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SEED_ON_START: 'false', // the bench graph only, never the curated seed
+        // The bench is one client sending thousands of requests a minute: not one to throttle.
+        RATE_LIMIT_REQUESTS: '100000000',
+        RATE_LIMIT_COST: '100000000000',
+      },
+      (q) => q.ctkg,
+    ),
+    startGraphqlServer('library', 'bench/library-server.ts', vars, (q) =>
+      'query' in q.library ? q.library : null,
+    ),
+    startRaw(vars),
+  ]);
+  const ok = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));
+  if (failed.length > 0) {
+    await Promise.all(ok.map((c) => c.stop()));
+    throw new Error(failed.map((e) => e.message).join('\n'));
+  }
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking answers.
+
+/** Where two JSON values first differ, as a path and both sides; null when they are equal. */
+function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
+  if (JSON.stringify(a) === JSON.stringify(b)) return null;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (d !== null) return d;
+    }
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    for (const k of [...new Set([...ka, ...kb])]) {
+      const d = firstDifference(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        `${path}.${k}`,
+      );
+      if (d !== null) return d;
+    }
+  }
+  const show = (x: unknown) => JSON.stringify(x)?.slice(0, 300) ?? 'undefined';
+  return `${path}: ${show(a)} vs ${show(b)}`;
+}
+
+/**
+ * Asks every contestant every variant and compares the canonical answers with ctkg's; throws on the
+ * first mismatch, on a null answer (every variant names something that exists) and when every
+ * answer is trivially small (a question that matched nothing would race on nothing).
+ */
+async function verify(q: Question, variants: readonly Variant[], racers: readonly Contestant[]) {
+  let largest = 0;
+  for (const v of variants) {
+    const answers = await Promise.all(
+      racers.map((c) =>
+        c.answer(q, v).catch((error: unknown) => {
+          throw new Error(
+            `(${q.id}) ${c.name} failed on ${JSON.stringify(v)}: ${(error as Error).message}`,
+          );
         }),
       ),
-  },
-  {
-    name: '(c) node(id) of a project + all its links',
-    // 200 different projects spread over the key range, rotated across requests.
-    bodies: (scale) => {
-      const n = Math.round(BASE.projects * scale);
-      return Array.from({ length: 200 }, (_, i) =>
-        JSON.stringify({
-          query: NODE_QUERY,
-          variables: { id: `Project:${projectKey(Math.floor((i * n) / 200))}` },
-        }),
+    );
+    const [reference, ...others] = answers;
+    if (reference === null || reference === undefined)
+      throw new Error(`(${q.id}) ctkg answered null for ${JSON.stringify(v)}`);
+    largest = Math.max(largest, JSON.stringify(reference).length);
+    others.forEach((other, i) => {
+      const difference = firstDifference(reference, other);
+      if (difference !== null)
+        throw new Error(
+          `(${q.id}) answers differ for ${JSON.stringify(v)}: ctkg vs ${racers[i + 1]!.name} at ${difference}`,
+        );
+    });
+    if (DEBUG && v === variants[0])
+      log(`(${q.id}) sample answer: ${JSON.stringify(reference).slice(0, 400)}`);
+  }
+  if (largest < 40) throw new Error(`(${q.id}) every answer is (nearly) empty; nothing to race on`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring.
+
+/** CPU time of the Neo4j JVM so far, ms (Linux /proc); null elsewhere. */
+async function neo4jCpuMs(pid: number, tick: number): Promise<number | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) / tick) * 1000;
+  } catch {
+    return null;
+  }
+}
+
+interface Tally {
+  alone: number[];
+  loaded: number[];
+  loadedMs: number;
+  loadedOk: number;
+  requests: number;
+  errors: number;
+  firstError: string | null;
+  bytes: number;
+  cpuMs: number;
+  dbCpuMs: number | null;
+}
+
+const emptyTally = (): Tally => ({
+  alone: [],
+  loaded: [],
+  loadedMs: 0,
+  loadedOk: 0,
+  requests: 0,
+  errors: 0,
+  firstError: null,
+  bytes: 0,
+  cpuMs: 0,
+  dbCpuMs: 0,
+});
+
+/** Adds one batch to a tally. */
+function add(t: Tally, r: LoadResult, kind: 'alone' | 'loaded') {
+  const ok = r.latencies.length - r.errors;
+  if (kind === 'alone') t.alone.push(...r.latencies);
+  else {
+    t.loaded.push(...r.latencies);
+    t.loadedMs += r.elapsedMs;
+    t.loadedOk += ok;
+  }
+  t.requests += r.latencies.length;
+  t.errors += r.errors;
+  t.firstError ??= r.firstError;
+  t.bytes += r.bytes;
+}
+
+interface Measured {
+  readonly p50Alone: number;
+  readonly p95Alone: number;
+  readonly p50Loaded: number;
+  readonly rps: number;
+  readonly cpuPerRequest: number;
+  readonly dbCpuPerRequest: number | null;
+  readonly kbPerAnswer: number;
+  readonly requests: number;
+}
+
+const measured = (t: Tally): Measured => ({
+  p50Alone: percentile(t.alone, 50),
+  p95Alone: percentile(t.alone, 95),
+  p50Loaded: percentile(t.loaded, 50),
+  rps: t.loadedOk / (t.loadedMs / 1000),
+  cpuPerRequest: t.cpuMs / t.requests,
+  dbCpuPerRequest: t.dbCpuMs === null ? null : t.dbCpuMs / t.requests,
+  kbPerAnswer: t.bytes / Math.max(1, t.requests - t.errors) / 1024,
+  requests: t.requests,
+});
+
+interface QuestionReport {
+  readonly question: Question;
+  readonly variants: number;
+  readonly results: ReadonlyMap<ContestantName, Measured>;
+}
+
+interface MemoryReport {
+  readonly name: ContestantName;
+  readonly start: Usage;
+  readonly end: Usage;
+}
+
+interface ScaleReport {
+  readonly scale: number;
+  readonly records: Record<string, number>;
+  readonly nodes: number;
+  readonly rels: number;
+  readonly loadMs: number;
+  readonly questions: QuestionReport[];
+  readonly memory: MemoryReport[];
+  /** 1-minute load average before and after the races: other work on the machine skews the numbers. */
+  readonly load: [number, number];
+}
+
+/** Verifies, warms up and races the contestants on one question. */
+async function race(
+  q: Question,
+  scale: number,
+  contestants: readonly Contestant[],
+  dbCpu: () => Promise<number | null>,
+): Promise<QuestionReport> {
+  const variants = q.variants(scale);
+  const racers = contestants.filter((c) => c.supports(q));
+  await verify(q, variants, racers);
+  log(
+    `(${q.id}) ${variants.length} variant(s): answers agree across ${racers.map((c) => c.name).join(', ')}`,
+  );
+  for (const c of racers) await c.load(q, variants, 0, WARMUP, CONCURRENCY);
+
+  const tallies = new Map(racers.map((c) => [c.name, emptyTally()]));
+  const offsets = new Map(racers.map((c) => [c.name, 0]));
+  // Interleaved: every round runs each contestant once, first a few requests alone and then a
+  // loaded batch, in an order that rotates, so drift on a shared machine spreads over all of them.
+  for (let round = 0; round < ROUNDS; round++) {
+    const share = (total: number) => Math.floor(total / ROUNDS) + (round < total % ROUNDS ? 1 : 0);
+    for (let k = 0; k < racers.length; k++) {
+      const c = racers[(round + k) % racers.length]!;
+      const tally = tallies.get(c.name)!;
+      const before = await c.usage();
+      const db0 = await dbCpu();
+      let offset = offsets.get(c.name)!;
+      const alone = await c.load(q, variants, offset, share(SEQUENTIAL), 1);
+      offset += alone.latencies.length;
+      add(tally, alone, 'alone');
+      const loaded = await c.load(q, variants, offset, share(REQUESTS), CONCURRENCY);
+      offset += loaded.latencies.length;
+      add(tally, loaded, 'loaded');
+      offsets.set(c.name, offset);
+      const db1 = await dbCpu();
+      tally.cpuMs += (await c.usage()).cpuMs - before.cpuMs;
+      tally.dbCpuMs =
+        db0 === null || db1 === null || tally.dbCpuMs === null ? null : tally.dbCpuMs + db1 - db0;
+    }
+  }
+  for (const [name, t] of tallies)
+    if (t.errors > 0)
+      throw new Error(
+        `(${q.id}) ${name}: ${t.errors} of ${t.requests} requests failed; first: ${t.firstError}`,
       );
-    },
-  },
-];
+  const results = new Map([...tallies].map(([name, t]) => [name, measured(t)]));
+  for (const [name, m] of results)
+    log(
+      `(${q.id}) ${name.padEnd(7)} p50 alone ${m.p50Alone.toFixed(1)} ms, ${m.rps.toFixed(0)} req/s at ${CONCURRENCY}, CPU ${m.cpuPerRequest.toFixed(2)} ms/req, Neo4j CPU ${m.dbCpuPerRequest?.toFixed(2) ?? '—'} ms/req`,
+    );
+  return { question: q, variants: variants.length, results };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Plumbing.
@@ -161,297 +509,211 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs the HTTP load in a worker thread, so the client never competes for the server's event loop. */
-function httpLoad(job: HttpJob): Promise<LoadResult> {
-  return new Promise((done, fail) => {
-    // Workers do not inherit tsx's loader: the bootstrap registers it, then imports the TypeScript worker.
-    const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)}))`;
-    const worker = new Worker(bootstrap, { eval: true, workerData: job });
-    worker.once('message', (result: LoadResult) => done(result));
-    worker.once('error', fail);
-    worker.once('exit', (code) =>
-      code === 0 ? undefined : fail(new Error(`load worker exited with ${code}`)),
-    );
-  });
-}
-
-/** Time spent per statement name (wall time of each `read`, queueing in the driver pool included). */
-type StatementTimes = Map<string, { n: number; ms: number }>;
-
-/** Wraps a Db so that every read is timed under its statement name. */
-function timed(db: Db, times: { current: StatementTimes }): Db {
-  return {
-    ...db,
-    async read(query, params) {
-      const t0 = performance.now();
-      try {
-        return await db.read(query, params);
-      } finally {
-        const entry = times.current.get(query.name) ?? { n: 0, ms: 0 };
-        entry.n += 1;
-        entry.ms += performance.now() - t0;
-        times.current.set(query.name, entry);
-      }
-    },
-  };
-}
-
-const WORKER_URL = new URL('./http-worker.ts', import.meta.url).href;
-const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-interface Row {
-  readonly scenario: string;
-  readonly result: LoadResult;
-  readonly roundTrips: number | null;
-  readonly statements: string;
-  /** Sum of statement wall times per request, ms (statements of one level run in parallel, so it can exceed the latency). */
-  readonly dbMs: number | null;
-  /** p50 of SEQUENTIAL requests sent one at a time (no queueing). */
-  readonly aloneP50: number;
-  /** Event-loop utilisation of the server's thread during the loop (1 = the Node thread is the bottleneck). */
-  readonly elu: number | null;
-}
-
-interface ScaleReport {
-  readonly scale: number;
-  readonly records: Record<string, number>;
-  readonly nodes: number;
-  readonly rels: number;
-  readonly loadMs: number;
-  readonly rows: Row[];
-  readonly memBefore: NodeJS.MemoryUsage;
-  readonly memAfter: NodeJS.MemoryUsage;
-  readonly gapTotal: number;
-  /** 1-minute load average before and after the loops: other work on the machine skews the numbers. */
-  readonly load: [number, number];
-}
-
-function summarizeRow(row: Row): string {
-  const { result } = row;
-  const ok = result.latencies.length;
-  const f = (n: number) => n.toFixed(1);
-  return [
-    row.scenario,
-    String(ok),
-    String(result.errors),
-    f(percentile(result.latencies, 50)),
-    f(percentile(result.latencies, 95)),
-    f(percentile(result.latencies, 99)),
-    f(row.aloneP50),
-    f(ok / (result.elapsedMs / 1000)),
-    row.elu === null ? '—' : row.elu.toFixed(2),
-    row.roundTrips === null ? '—' : row.roundTrips.toFixed(1),
-    row.dbMs === null ? '—' : row.dbMs.toFixed(1),
-    (result.bytes / Math.max(1, ok - result.errors) / 1024).toFixed(1),
-  ].join(' | ');
-}
-
-// ---------------------------------------------------------------------------------------------
+const countNodes = cypher<Record<string, never>, number>(
+  'benchCountNodes',
+)`MATCH (n) RETURN count(n) AS row`;
+const countRels = cypher<Record<string, never>, number>(
+  'benchCountRels',
+)`MATCH ()-[r]->() RETURN count(r) AS row`;
+const version = cypher<Record<string, never>, string>('benchVersion')`
+  CALL dbms.components() YIELD name, versions, edition RETURN name + ' ' + versions[0] + ' ' + edition AS row`;
 
 async function benchScale(
   scale: number,
   db: Db,
-  rawDb: Db,
-  counter: { n: number; names: string[] },
-  times: { current: StatementTimes },
-  url: string,
+  neo: LocalNeo4j,
+  dbCpu: () => Promise<number | null>,
+  running: Set<Contestant>,
 ): Promise<ScaleReport> {
   const data = syntheticDataset(scale);
   log(`scale ${scale}×: loading ${JSON.stringify(datasetSize(data))}`);
   const t0 = performance.now();
   await loadDataset(db, { data, origin: new Map(), files: [] }, { replace: true });
   const loadMs = performance.now() - t0;
-  const [nodes = 0] = await rawDb.read(countNodes, {});
-  const [rels = 0] = await rawDb.read(countRels, {});
+  const [nodes = 0] = await db.read(countNodes, {});
+  const [rels = 0] = await db.read(countRels, {});
   log(
     `scale ${scale}×: ${nodes} nodes, ${rels} relationships, loaded in ${(loadMs / 1000).toFixed(1)} s`,
   );
 
-  const rows: Row[] = [];
-  const loadBefore = loadavg()[0] ?? NaN;
-  const memBefore = memory();
-  for (const scenario of SCENARIOS) {
-    const bodies = scenario.bodies(scale);
-    // Warm-up (JIT, query plans, page cache), then one request alone to list its statements.
-    // The first scale also warms the JIT of Node and Neo4j, hence five times the warm-up.
-    const warmup = scale === SCALES[0] ? WARMUP * 5 : WARMUP;
-    await httpLoad({ url, bodies, total: warmup, concurrency: CONCURRENCY });
-    counter.names = [];
-    counter.n = 0;
-    const sample = await (
-      await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: bodies[0],
-      })
-    ).text();
-    if (env['BENCH_DEBUG']) log(`sample: ${sample.slice(0, 600)}`);
-    // A null or error answer would make the timings meaningless.
-    if (!/^\{"data":\{"\w+":\{/.test(sample))
-      throw new Error(`${scenario.name}: unexpected answer ${sample.slice(0, 300)}`);
-    const names = new Map<string, number>();
-    for (const name of counter.names) names.set(name, (names.get(name) ?? 0) + 1);
-    const statements = [...names].map(([name, n]) => (n > 1 ? `${name}×${n}` : name)).join(', ');
-    counter.n = 0;
-    counter.names = [];
-    const alone = await httpLoad({ url, bodies, total: SEQUENTIAL, concurrency: 1 });
-    counter.n = 0;
-    counter.names = [];
-    times.current = new Map();
-    const elu0 = performance.eventLoopUtilization();
-    const result = await httpLoad({ url, bodies, total: REQUESTS, concurrency: CONCURRENCY });
-    const elu = performance.eventLoopUtilization(elu0).utilization;
-    const roundTrips = counter.n / REQUESTS;
-    const dbMs = [...times.current.values()].reduce((sum, t) => sum + t.ms, 0) / REQUESTS;
-    const perStatement = [...times.current]
-      .map(([name, t]) => `${name} ${(t.ms / t.n).toFixed(1)} ms`)
-      .join(', ');
-    rows.push({
-      scenario: scenario.name,
-      result,
-      roundTrips,
-      statements: `${statements} (mean wall time per call: ${perStatement})`,
-      dbMs,
-      aloneP50: percentile(alone.latencies, 50),
-      elu,
-    });
-    log(`scale ${scale}×: ${summarizeRow(rows.at(-1)!)}`);
-    if (result.errors > 0) log(`  first error: ${result.firstError}`);
+  // Fresh processes per scale: ctkg weighs lists by the data it finds at start-up, and each
+  // server's memory then belongs to this scale alone.
+  const contestants = await startContestants(neo);
+  contestants.forEach((c) => running.add(c));
+  try {
+    const start = new Map(
+      await Promise.all(contestants.map(async (c) => [c.name, await c.usage()] as const)),
+    );
+    const loadBefore = loadavg()[0] ?? NaN;
+    const questions: QuestionReport[] = [];
+    for (const q of QUESTIONS) questions.push(await race(q, scale, contestants, dbCpu));
+    const memory = await Promise.all(
+      contestants.map(async (c) => ({
+        name: c.name,
+        start: start.get(c.name)!,
+        end: await c.usage(),
+      })),
+    );
+    return {
+      scale,
+      records: datasetSize(data),
+      nodes,
+      rels,
+      loadMs,
+      questions,
+      memory,
+      load: [loadBefore, loadavg()[0] ?? NaN],
+    };
+  } finally {
+    await Promise.all(contestants.map((c) => c.stop()));
+    contestants.forEach((c) => running.delete(c));
   }
-
-  // The raw statement for (a) through the same driver, no HTTP or GraphQL: the floor under (a).
-  await closedLoop(WARMUP * 2, CONCURRENCY, async () => (await rawDb.read(rawGap, {})).length);
-  const [gap] = await rawDb.read(rawGap, {});
-  const rawAlone = await closedLoop(
-    SEQUENTIAL,
-    1,
-    async () => JSON.stringify(await rawDb.read(rawGap, {})).length,
-  );
-  const raw = await closedLoop(
-    REQUESTS,
-    CONCURRENCY,
-    async () => JSON.stringify(await rawDb.read(rawGap, {})).length,
-  );
-  rows.push({
-    scenario: '(a′) raw Cypher for (a), driver only (1 statement)',
-    result: raw,
-    roundTrips: 1,
-    statements: 'benchRawGap',
-    dbMs: null,
-    aloneP50: percentile(rawAlone.latencies, 50),
-    elu: null,
-  });
-  log(`scale ${scale}×: ${summarizeRow(rows.at(-1)!)}`);
-  const memAfter = memory();
-  return {
-    scale,
-    records: datasetSize(data),
-    nodes,
-    rels,
-    loadMs,
-    rows,
-    memBefore,
-    memAfter,
-    gapTotal: gap?.total ?? -1,
-    load: [loadBefore, loadavg()[0] ?? NaN],
-  };
 }
 
-async function machine(rawDb: Db) {
+async function machine(db: Db) {
   const sh = promisify(execFile);
   const java = await sh('java', ['-version']).then(
     (r) => (r.stderr || r.stdout).split('\n')[0] ?? '?',
     () => '?',
   );
-  const [neo4j = '?'] = await rawDb.read(version, {});
+  const [neo4j = '?'] = await db.read(version, {});
+  const pkg = async (name: string) =>
+    (
+      JSON.parse(await readFile(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+  // src/ changes while the bench runs in a shared checkout: record which ctkg was raced.
+  const git = async (...args: string[]) =>
+    (await sh('git', args, { cwd: ROOT }).catch(() => ({ stdout: '?' }))).stdout.trim();
+  const commit = await git('rev-parse', '--short', 'HEAD');
+  const dirty = (await git('status', '--porcelain', '--', 'src', 'schema')) !== '';
   return {
+    ctkg: `commit ${commit}${dirty ? ' with uncommitted changes in src/ or schema/' : ''}`,
     cpus: `${availableParallelism()} × ${cpus()[0]?.model ?? '?'}`,
     memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     node: process.version,
     neo4j,
     java,
+    packages: `@apollo/server ${await pkg('@apollo/server')}, @neo4j/graphql ${await pkg('@neo4j/graphql')}, graphql ${await pkg('graphql')}, neo4j-driver ${await pkg('neo4j-driver')}`,
   };
 }
 
-function report(
-  info: Awaited<ReturnType<typeof machine>>,
-  scales: ScaleReport[],
-  totalMs: number,
-): string {
+// ---------------------------------------------------------------------------------------------
+// The report.
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+const f2 = (n: number | null) => (n !== null && Number.isFinite(n) ? n.toFixed(2) : '—');
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || !(b > 0) ? '—' : (a / b).toFixed(2);
+
+function scaleSection(s: ScaleReport): string[] {
+  const rows: string[] = [];
+  const ratios: string[] = [];
+  for (const { question: q, variants, results } of s.questions) {
+    for (const name of CONTESTANTS) {
+      const m = results.get(name);
+      if (m === undefined) {
+        rows.push(`| (${q.id}) | ${name} | not expressible | | | | | | | |`);
+        continue;
+      }
+      rows.push(
+        `| (${q.id}) | ${name} | ${f1(m.p50Alone)} | ${f1(m.p95Alone)} | ${f1(m.p50Loaded)} | ${m.rps.toFixed(0)} | ${f2(m.cpuPerRequest)} | ${f2(m.dbCpuPerRequest)} | ${m.kbPerAnswer.toFixed(1)} | ${variants} |`,
+      );
+    }
+    const c = results.get('ctkg');
+    const l = results.get('library');
+    const r = results.get('raw');
+    ratios.push(
+      `| (${q.id}) | ${ratio(c?.p50Alone, l?.p50Alone)} | ${ratio(c?.p50Alone, r?.p50Alone)} | ${ratio(c?.rps, l?.rps)} | ${ratio(c?.rps, r?.rps)} | ${ratio(c?.cpuPerRequest, l?.cpuPerRequest)} | ${ratio(c?.cpuPerRequest, r?.cpuPerRequest)} | ${ratio(c?.dbCpuPerRequest ?? undefined, l?.dbCpuPerRequest ?? undefined)} | ${ratio(c?.dbCpuPerRequest ?? undefined, r?.dbCpuPerRequest ?? undefined)} |`,
+    );
+  }
+  return [
+    '',
+    `## Scale ${s.scale}×`,
+    '',
+    `Records: ${Object.entries(s.records)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(
+        ', ',
+      )}. Graph: ${s.nodes} nodes, ${s.rels} relationships; loaded in ${(s.loadMs / 1000).toFixed(1)} s. Machine load average (1 min) before/after the races: ${s.load[0].toFixed(1)} / ${s.load[1].toFixed(1)} on ${availableParallelism()} CPUs.`,
+    '',
+    '| question | contestant | p50 alone | p95 alone | p50 at 8 | req/s at 8 | CPU ms/req | Neo4j CPU ms/req | KB/answer | variants |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    'Ratios (ctkg ÷ other). Latency and CPU: above 1 means ctkg is slower or spends more. Throughput: below 1 means ctkg serves fewer requests per second.',
+    '',
+    '| question | p50 alone ÷ library | p50 alone ÷ raw | req/s ÷ library | req/s ÷ raw | CPU ÷ library | CPU ÷ raw | Neo4j CPU ÷ library | Neo4j CPU ÷ raw |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...ratios,
+    '',
+    `Memory of each contestant's process (RSS at start / after the races / peak): ${s.memory
+      .map((m) => `${m.name} ${MB(m.start.rss)} / ${MB(m.end.rss)} / ${MB(m.end.maxRss)} MiB`)
+      .join('; ')}.`,
+  ];
+}
+
+function report(info: Awaited<ReturnType<typeof machine>>, scales: ScaleReport[], totalMs: number) {
+  const unsupported = QUESTIONS.flatMap((q) =>
+    'unsupported' in q.library ? [`- (${q.id}) not at all — ${q.library.unsupported}`] : [],
+  );
+  const caveats = QUESTIONS.flatMap((q) =>
+    q.libraryCaveat === undefined ? [] : [`- (${q.id}) in part — ${q.libraryCaveat}`],
+  );
   const lines: string[] = [
     '# Benchmark results',
     '',
-    `Produced by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC, in ${(totalMs / 1000).toFixed(0)} s. Synthetic data only (keys \`SYN-…\`, note "synthetic benchmark data"), on a throwaway Neo4j.`,
+    `Produced by \`npm run bench -- --scales ${SCALES.join(',')}\` (bench/run.ts) on ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC, in ${(totalMs / 1000).toFixed(0)} s. Synthetic data only (keys \`SYN-…\`, note "synthetic benchmark data"), in a throwaway Neo4j.`,
     '',
     '## Machine',
     '',
-    `- CPUs: ${info.cpus}`,
-    `- Memory: ${info.memory}`,
-    `- Node: ${info.node}; Neo4j: ${info.neo4j} (embedded launcher, heap 2 GiB, page cache 512 MiB); Java: ${info.java}`,
-    `- Load: ${REQUESTS} requests per operation, ${CONCURRENCY} in flight, over loopback HTTP/1.1 keep-alive (client in a worker thread of the same process); ${WARMUP} warm-up requests first (${WARMUP * 5} at the first scale, which also warms the JIT); "p50 alone" is the median of ${SEQUENTIAL} requests sent one at a time. Server ELU: event-loop utilisation of the server's Node thread during the loop.`,
+    `- CPUs: ${info.cpus}; memory: ${info.memory}`,
+    `- Node ${info.node}; ${info.neo4j} (embedded launcher, heap 2 GiB, page cache 512 MiB); Java: ${info.java}`,
+    `- ${info.packages}`,
+    `- ctkg raced: ${info.ctkg}`,
     '',
-    'Latencies in ms, measured by the client around each request. Round trips: Neo4j statements the server sent per request (Db `onQuery`), averaged over the loop. DB ms/req: summed wall time of those statements per request (statements of one GraphQL level run in parallel, so this can exceed the latency). Size: mean response body.',
+    '## Contestants',
+    '',
+    '- **ctkg**: the real server (`node --import tsx src/server.ts`, its own process, rate limits lifted), over HTTP.',
+    '- **library**: Apollo Server 5 (standalone) + `@neo4j/graphql` 7 over the same graph, type definitions in `bench/library-schema.ts` (its own process), over HTTP.',
+    '- **raw**: one hand-written Cypher statement per question through neo4j-driver `executeQuery`, no HTTP or GraphQL (its own process; the answer is serialised to JSON like a response).',
+    '',
+    'All three read the same Neo4j; one process per contestant, restarted at each scale.',
+    '',
+    '## Questions',
+    '',
+    ...QUESTIONS.map((q) => `- (${q.id}) ${q.title}. ${q.shape}.`),
+    '',
+    '## Method',
+    '',
+    `- Before any timing, every variant of every question is asked of every contestant and the answers are compared in a canonical form (same keys, same order where the question defines one: pages by key, neighbours by label and key; link lists as sets). A difference stops the run.`,
+    `- Then ${WARMUP} unmeasured requests per contestant, then ${ROUNDS} rounds; in each round every contestant (in an order that rotates) sends its share of ${SEQUENTIAL} requests one at a time ("alone") and then its share of ${REQUESTS} requests with ${CONCURRENCY} in flight. Requests rotate through the question's variants.`,
+    '- Latencies in ms, measured by the client around each request (HTTP contestants: over loopback HTTP/1.1 keep-alive from the bench process; raw: around `executeQuery` inside its process).',
+    "- CPU ms/req: user + system CPU time of the contestant's own process (`process.cpuUsage()` read inside it over IPC) over both batches, per request. For raw this is the driver's client-side work. Neo4j CPU ms/req: CPU time of the Neo4j JVM over the same batches (from /proc), per request.",
+    '',
+    '## What the library could not express',
+    '',
+    ...(unsupported.length + caveats.length > 0 ? [...unsupported, ...caveats] : ['- Nothing.']),
   ];
-  for (const s of scales) {
-    lines.push(
-      '',
-      `## Scale ${s.scale}×`,
-      '',
-      `Records: ${Object.entries(s.records)
-        .map(([k, v]) => `${v} ${k}`)
-        .join(
-          ', ',
-        )}. Graph: ${s.nodes} nodes, ${s.rels} relationships; load (one transaction, replace) ${(s.loadMs / 1000).toFixed(1)} s. Gap answer: ${s.gapTotal} recommendations without projects.`,
-      '',
-      '| operation | requests | errors | p50 | p95 | p99 | p50 alone | req/s | server ELU | round trips/req | DB ms/req | size KB |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
-      ...s.rows.map((row) => `| ${summarizeRow(row)} |`),
-      '',
-      `Server process memory after a full GC (RSS / heap used) before the loops: ${MB(s.memBefore.rss)} / ${MB(s.memBefore.heapUsed)} MiB; after: ${MB(s.memAfter.rss)} / ${MB(s.memAfter.heapUsed)} MiB. Machine load average (1 min) before/after: ${s.load[0].toFixed(1)} / ${s.load[1].toFixed(1)} on ${availableParallelism()} CPUs.`,
-      '',
-      'Statements of one request:',
-      '',
-      ...s.rows.map((r) => `- ${r.scenario.slice(0, 4).trim()} ${r.statements}`),
-    );
-  }
-  lines.push('', '## Growth', '', ...growth(scales), '');
+  for (const s of scales) lines.push(...scaleSection(s));
+  lines.push('');
   return lines.join('\n');
 }
 
-/** How each operation's p50 and throughput moved from the smallest to the largest scale. */
-function growth(scales: ScaleReport[]): string[] {
-  const first = scales[0];
-  const last = scales.at(-1);
-  if (!first || !last || first === last) return ['(one scale only)'];
-  const out = [
-    `From ${first.scale}× to ${last.scale}× (graph ${(last.nodes / Math.max(1, first.nodes)).toFixed(0)}× the nodes):`,
-    '',
-  ];
-  first.rows.forEach((row, i) => {
-    const other = last.rows[i];
-    if (!other) return;
-    const p50a = percentile(row.result.latencies, 50);
-    const p50b = percentile(other.result.latencies, 50);
-    const rpsA = row.result.latencies.length / (row.result.elapsedMs / 1000);
-    const rpsB = other.result.latencies.length / (other.result.elapsedMs / 1000);
-    out.push(
-      `- ${row.scenario}: p50 ${p50a.toFixed(1)} → ${p50b.toFixed(1)} ms (×${(p50b / p50a).toFixed(1)}), ${rpsA.toFixed(0)} → ${rpsB.toFixed(0)} req/s; round trips ${row.roundTrips?.toFixed(1) ?? '—'} → ${other.roundTrips?.toFixed(1) ?? '—'}.`,
-    );
-  });
-  return out;
-}
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const started = performance.now();
   // Always a fresh Neo4j in a temporary folder on a free port: never the dev database, whatever NEO4J_URI says.
   const dir = await mkdtemp(join(tmpdir(), 'ctkg-bench-neo4j-'));
   const port = await freePort();
-  let httpServer: Server | null = null;
+  const running = new Set<Contestant>();
   let cleaned = false;
   const cleanup = async () => {
     if (cleaned) return;
     cleaned = true;
-    if (httpServer) await new Promise((done) => httpServer!.close(done));
+    await Promise.all([...running].map((c) => c.stop()));
     await stopLocalNeo4j(dir, 30_000);
     await rm(dir, { recursive: true, force: true });
   };
@@ -470,43 +732,25 @@ async function main(): Promise<void> {
     if (!neo.startedNow)
       throw new Error('expected a fresh Neo4j; refusing to load synthetic data into a running one');
     const driver = createDriver(neo);
-    const counter = { n: 0, names: [] as string[] };
-    const db = createDb(driver, {
-      database: 'neo4j',
-      onQuery: (name) => {
-        counter.n += 1;
-        counter.names.push(name);
-      },
-    });
-    const rawDb = createDb(driver, { database: 'neo4j' });
-    const times = { current: new Map() as StatementTimes };
-    const appDb = timed(db, times);
+    const db = createDb(driver, { database: 'neo4j' });
     try {
-      const [existing = 0] = await rawDb.read(countNodes, {});
+      const [existing = 0] = await db.read(countNodes, {});
       if (existing > 0)
         throw new Error(
           `the throwaway Neo4j already holds ${existing} nodes; refusing to continue`,
         );
       await ensureSchema(db);
-      const info = await machine(rawDb);
+      const info = await machine(db);
       log(`machine: ${JSON.stringify(info)}`);
-
-      const server = createServer();
-      httpServer = server;
-      const deps = { db: appDb, log: createLogger('silent'), limits: LIMITS, httpServer: server };
-      const apollo = createApollo(deps);
-      await apollo.start();
-      server.on('request', createApp(deps, apollo));
-      const httpPort = await freePort();
-      await new Promise<void>((done) => server.listen(httpPort, '127.0.0.1', done));
-      const url = `http://127.0.0.1:${httpPort}/graphql`;
-      log(`app serving on ${url}`);
+      const tick =
+        Number(
+          (await promisify(execFile)('getconf', ['CLK_TCK']).catch(() => ({ stdout: '100' })))
+            .stdout,
+        ) || 100;
+      const dbCpu = () => neo4jCpuMs(neo.pid, tick);
 
       const scales: ScaleReport[] = [];
-      for (const scale of SCALES)
-        scales.push(await benchScale(scale, db, rawDb, counter, times, url));
-      await apollo.stop();
-      httpServer = null;
+      for (const scale of SCALES) scales.push(await benchScale(scale, db, neo, dbCpu, running));
       // Formatted as `npm run format:check` expects (tables aligned), so a fresh run keeps it green.
       const prettier = await import('prettier');
       const text = report(info, scales, performance.now() - started);
@@ -523,6 +767,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });

@@ -1,0 +1,78 @@
+// The floor contestant: each question's one hand-written Cypher statement through neo4j-driver,
+// no HTTP and no GraphQL. Run as a child process; the bench drives it over IPC (bench/ipc.ts).
+import neo4j, { routing } from 'neo4j-driver';
+import { closedLoop } from './load.js';
+import { question, type Variant } from './questions.js';
+
+const env = process.env;
+const need = (name: string) => {
+  const value = env[name];
+  if (value === undefined || value === '') throw new Error(`${name} is required`);
+  return value;
+};
+
+const driver = neo4j.driver(
+  need('NEO4J_URI'),
+  neo4j.auth.basic(env['NEO4J_USER'] ?? 'neo4j', need('NEO4J_PASSWORD')),
+  { disableLosslessIntegers: true },
+);
+const database = env['NEO4J_DATABASE'] ?? 'neo4j';
+
+/** The `row` of the question's statement for one variant. */
+async function answer(questionId: string, variant: Variant): Promise<unknown> {
+  const { raw } = question(questionId);
+  // The floor runs the driver directly: the app's Db (gate, deadlines, error mapping) is ctkg's cost.
+  // eslint-disable-next-line no-restricted-syntax
+  const { records } = await driver.executeQuery(raw.cypher, raw.params(variant), {
+    database,
+    routing: routing.READ,
+  });
+  return records[0]?.get('row') ?? null;
+}
+
+interface Request {
+  readonly id: number;
+  readonly kind: 'answer' | 'load' | 'usage';
+  readonly question: string;
+  readonly variants: readonly Variant[];
+  /** Index of the first variant of a load (rotation continues across batches). */
+  readonly offset: number;
+  readonly total: number;
+  readonly concurrency: number;
+}
+
+const reply = (message: Record<string, unknown>) => process.send?.(message);
+
+process.on('message', (request: Request) => {
+  const { id } = request;
+  const work = async () => {
+    switch (request.kind) {
+      case 'answer':
+        return { id, row: await answer(request.question, request.variants[0] ?? {}) };
+      case 'load': {
+        const { variants, offset } = request;
+        // Serialised like a server's response, so the floor pays for producing the answer too.
+        const result = await closedLoop(
+          request.total,
+          request.concurrency,
+          async (i) =>
+            JSON.stringify(
+              await answer(request.question, variants[(offset + i) % variants.length]!),
+            ).length,
+        );
+        return { id, result };
+      }
+      case 'usage':
+        return undefined; // answered by bench/probe.ts
+    }
+  };
+  work().then(
+    (message) => (message === undefined ? undefined : reply(message)),
+    (error: unknown) =>
+      reply({ id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
+
+process.once('disconnect', () => void driver.close().finally(() => process.exit(0)));
+process.once('SIGTERM', () => void driver.close().finally(() => process.exit(0)));
+reply({ id: 0, ready: true });
