@@ -25,7 +25,7 @@ async function main(command = ''): Promise<number> {
     case 'status': {
       const status = await statusLocalNeo4j(dir);
       console.log(JSON.stringify(status, null, 2));
-      return status.running && status.boltAnswers ? 0 : 1;
+      return 0; // it reported; whether Neo4j runs is in the answer, not the exit code
     }
     default:
       console.error('usage: db.ts start|stop|status');
