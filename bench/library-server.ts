@@ -3,21 +3,10 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL, type Neo4jGraphQLContext } from '@neo4j/graphql';
-import neo4j from 'neo4j-driver';
 import { typeDefs } from './library-schema.js';
+import { driverFromEnv, need } from './contestant-env.js';
 
-const env = process.env;
-const need = (name: string) => {
-  const value = env[name];
-  if (value === undefined || value === '') throw new Error(`${name} is required`);
-  return value;
-};
-
-const driver = neo4j.driver(
-  need('NEO4J_URI'),
-  neo4j.auth.basic(env['NEO4J_USER'] ?? 'neo4j', need('NEO4J_PASSWORD')),
-);
-const database = env['NEO4J_DATABASE'] ?? 'neo4j';
+const { driver, database } = driverFromEnv();
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
 const server = new ApolloServer<Neo4jGraphQLContext>({ schema });
 const { url } = await startStandaloneServer(server, {

@@ -1,22 +1,11 @@
 // The floor contestant: each question's one hand-written Cypher statement through neo4j-driver,
 // no HTTP and no GraphQL. Run as a child process; the bench drives it over IPC (bench/ipc.ts).
-import neo4j, { routing } from 'neo4j-driver';
+import { routing } from 'neo4j-driver';
 import { closedLoop } from './load.js';
 import { question, type Variant } from './questions.js';
+import { driverFromEnv } from './contestant-env.js';
 
-const env = process.env;
-const need = (name: string) => {
-  const value = env[name];
-  if (value === undefined || value === '') throw new Error(`${name} is required`);
-  return value;
-};
-
-const driver = neo4j.driver(
-  need('NEO4J_URI'),
-  neo4j.auth.basic(env['NEO4J_USER'] ?? 'neo4j', need('NEO4J_PASSWORD')),
-  { disableLosslessIntegers: true },
-);
-const database = env['NEO4J_DATABASE'] ?? 'neo4j';
+const { driver, database } = driverFromEnv({ disableLosslessIntegers: true });
 
 /** The `row` of the question's statement for one variant. */
 async function answer(questionId: string, variant: Variant): Promise<unknown> {
