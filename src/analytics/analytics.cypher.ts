@@ -1,4 +1,5 @@
 import { trustedCypher, type Cypher } from '../db/cypher.js';
+import { nodeProjection, pageTail, rowsTail } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
 import type { ConnectionRow, ResolutionRow } from '../nodes/rows.js';
 import type {
@@ -14,8 +15,7 @@ const implemented = (r: string) => `EXISTS {
     (q:Project)-[i:IMPLEMENTS]->(${r})
     WHERE $includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)) }`;
 
-// `searchText` is an index helper, not API data.
-const node = (v: string, label: string) => `${v} {.*, searchText: null, label: '${label}'}`;
+const node = nodeProjection;
 
 export type ResolutionGapParams = {
   skip: Int;
@@ -36,12 +36,7 @@ const resolutionGapMatch = `
 /** Resolutions that no counting project SUPPORTS, as one page row (year, key order). */
 export const resolutionsWithoutProjects = trustedCypher<ResolutionGapParams, ConnectionRow>(
   'resolutionsWithoutProjects',
-  resolutionGapMatch +
-    `
-  WITH x ORDER BY x.year, x.key
-  WITH collect(x) AS matched
-  RETURN { total: size(matched), offset: $skip,
-           nodes: [n IN matched[$skip..($skip + $first)] | n {.*, searchText: null, label: 'Resolution'}] } AS row`,
+  resolutionGapMatch + pageTail('x', 'x.year, x.key'),
 );
 
 export type ResolutionGapFilter = Omit<ResolutionGapParams, 'skip' | 'first'>;
@@ -53,13 +48,7 @@ export type ResolutionGapFilter = Omit<ResolutionGapParams, 'skip' | 'first'>;
 export const resolutionsWithoutProjectsRows = trustedCypher<
   ResolutionGapFilter & { limit: Int },
   ResolutionRow
->(
-  'resolutionsWithoutProjectsRows',
-  resolutionGapMatch +
-    `
-  WITH x ORDER BY x.year, x.key LIMIT $limit
-  RETURN x {.*, searchText: null, label: 'Resolution'} AS row`,
-);
+>('resolutionsWithoutProjectsRows', resolutionGapMatch + rowsTail('x', 'x.year, x.key'));
 
 /** How many resolutions the gap matches (its `totalCount`), as one row. */
 export const resolutionsWithoutProjectsCount = trustedCypher<ResolutionGapFilter, number>(

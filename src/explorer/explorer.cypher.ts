@@ -1,5 +1,6 @@
 import { LABELS, REL_TYPES, type Label } from '../core/ids.js';
 import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
+import { nodeProjection } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
 import type { EdgeRow, ExpansionRow, MetaRow, PathRow, SearchHitRow, StartRow } from './rows.js';
 
@@ -10,8 +11,7 @@ export const RELATIONSHIP_TYPES = REL_TYPES;
 export const MAX_HOPS = 6;
 
 // Fragments of Cypher text, combined at module load from closed lists only; input never reaches them.
-// `searchText` is an index helper, not API data: left out as the node area leaves it out.
-const node = (v: string) => `${v} {.*, searchText: null, label: labels(${v})[0]}`;
+const node = (v: string) => nodeProjection(v);
 const idOf = (v: string) => `labels(${v})[0] + ':' + ${v}.key`;
 const edge = (r: string) =>
   `{id: elementId(${r}), type: type(${r}), source: ${idOf(`startNode(${r})`)}, target: ${idOf(`endNode(${r})`)}, props: properties(${r})}`;

@@ -1,4 +1,5 @@
 import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
+import { pageTail, rowsTail } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
 import type { ConnectionRow, RecommendationRow } from '../nodes/rows.js';
 
@@ -33,12 +34,6 @@ const projectMatch = `
     AND ($thematicAreas IS NULL OR EXISTS { (p)-[:ADDRESSES]->(t:ThematicArea) WHERE t.key IN $thematicAreas })
     AND ($resolutions IS NULL OR EXISTS { (p)-[:SUPPORTS]->(x:Resolution) WHERE x.key IN $resolutions })`;
 
-const page = (v: string, order: string) => `
-  WITH ${v} ORDER BY ${order}
-  WITH collect(${v}) AS matched
-  RETURN { total: size(matched), offset: $skip,
-           nodes: [x IN matched[$skip..($skip + $first)] | x {.*, searchText: null, label: labels(x)[0]}] } AS row`;
-
 const PROJECT_ORDERS = {
   KEY: 'p.key',
   TITLE: 'toLower(p.title), p.key',
@@ -52,7 +47,7 @@ export const projectList = new Map(
     order,
     trustedCypher<ProjectListParams, Omit<ConnectionRow, 'offset'> & { offset: number }>(
       `projectList${order}`,
-      projectMatch + page('p', by),
+      projectMatch + pageTail('p', by),
     ),
   ]),
 ) as ReadonlyMap<keyof typeof PROJECT_ORDERS, Cypher<ProjectListParams, ConnectionRow>>;
@@ -89,14 +84,14 @@ const recommendationMatch = `
 
 export const recommendationList = trustedCypher<RecommendationListParams, ConnectionRow>(
   'recommendationList',
-  recommendationMatch + page('r', 'r.key'),
+  recommendationMatch + pageTail('r', 'r.key'),
 );
 
 /** The headline gap query: the recommendation list with `implemented = false`, under its own name for the logs and plans. */
 export const recommendationsWithoutProjects = trustedCypher<
   RecommendationListParams,
   ConnectionRow
->('recommendationsWithoutProjects', recommendationMatch + page('r', 'r.key'));
+>('recommendationsWithoutProjects', recommendationMatch + pageTail('r', 'r.key'));
 
 export type RecommendationGapParams = Omit<RecommendationListParams, 'skip' | 'first'>;
 
@@ -107,13 +102,7 @@ export type RecommendationGapParams = Omit<RecommendationListParams, 'skip' | 'f
 export const recommendationsWithoutProjectsRows = trustedCypher<
   RecommendationGapParams & { limit: Int },
   RecommendationRow
->(
-  'recommendationsWithoutProjectsRows',
-  recommendationMatch +
-    `
-  WITH r ORDER BY r.key LIMIT $limit
-  RETURN r {.*, searchText: null, label: labels(r)[0]} AS row`,
-);
+>('recommendationsWithoutProjectsRows', recommendationMatch + rowsTail('r', 'r.key'));
 
 /** How many recommendations the gap query matches (its `totalCount`), as one row. */
 export const recommendationsWithoutProjectsCount = trustedCypher<RecommendationGapParams, number>(
@@ -174,7 +163,10 @@ export const basicList = new Map(
            AND ($text IS NULL OR toLower(n.searchText) CONTAINS toLower($text) OR n.nameZh CONTAINS $text)
            AND ($kinds IS NULL OR n.kind IN $kinds)
            AND ($compactMember IS NULL OR n.compactMember = $compactMember)` +
-          page('n', order === 'KEY' ? 'n.key' : `toLower(coalesce(n.name, n.title, n.key)), n.key`),
+          pageTail(
+            'n',
+            order === 'KEY' ? 'n.key' : `toLower(coalesce(n.name, n.title, n.key)), n.key`,
+          ),
       ),
     ]),
   ),

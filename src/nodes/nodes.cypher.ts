@@ -1,10 +1,10 @@
 import { LABELS, type Label } from '../core/ids.js';
 import { trustedCypher, type Cypher } from '../db/cypher.js';
+import { nodeProjection } from '../db/fragments.js';
 import { RELATIONS, type Relation, type RelationName } from './relations.js';
 import type { LinkRow, NodeRow } from './rows.js';
 
-// `searchText` is an index helper, not API data: left out of every projection.
-const project = (v: string) => `${v} {.*, searchText: null, label: labels(${v})[0]}`;
+const project = (v: string) => nodeProjection(v);
 
 /** Nodes of one label by key (one statement per label, built from the closed LABELS tuple). */
 export const nodesByKey: ReadonlyMap<Label, Cypher<{ keys: readonly string[] }, NodeRow>> = new Map(
