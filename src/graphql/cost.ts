@@ -102,18 +102,26 @@ export function measureCost(
   const memo = new Map<string, number>();
   const inProgress = new Set<string>();
 
-  const argumentValue = (
+  /** An argument's value: the literal, the variable's value, or else the argument's default. */
+  const argument = (
     node: FieldNode,
     field: GraphQLField<unknown, unknown>,
     name: string,
-  ): number | null => {
+  ): unknown => {
     const definition = field.args.find((a) => a.name === name);
-    if (!definition) return null;
+    if (!definition) return undefined;
     const given = node.arguments?.find((a) => a.name.value === name);
     // valueFromAST resolves variables (undefined when one is missing: its default then applies).
     const value = given ? valueFromAST(given.value, definition.type, variables) : undefined;
-    const resolved = value ?? definition.defaultValue;
-    return typeof resolved === 'number' && Number.isFinite(resolved) ? resolved : null;
+    return value ?? definition.defaultValue;
+  };
+  const argumentValue = (node: FieldNode, field: GraphQLField<unknown, unknown>, name: string) => {
+    const value = argument(node, field, name);
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  };
+  const argumentLength = (node: FieldNode, field: GraphQLField<unknown, unknown>, name: string) => {
+    const value = argument(node, field, name);
+    return Array.isArray(value) ? value.length : null;
   };
 
   const listWeight = (
@@ -122,13 +130,10 @@ export function measureCost(
     field: GraphQLField<unknown, unknown>,
   ): number => {
     const page = argumentValue(node, field, PAGE_ARGUMENT);
-    if (page !== null) return Math.max(1, Math.min(Math.floor(page), options.maxPage));
+    if (page !== null) return clamp(Math.floor(page), 1, options.maxPage);
     // `nodes(ids:)` returns one entry per id given.
-    if (field.name === 'nodes' && field.args.some((a) => a.name === 'ids')) {
-      const given = node.arguments?.find((a) => a.name.value === 'ids');
-      const ids = given ? valueFromAST(given.value, field.args[0]!.type, variables) : undefined;
-      if (Array.isArray(ids)) return Math.max(1, ids.length);
-    }
+    const ids = field.name === 'nodes' ? argumentLength(node, field, 'ids') : null;
+    if (ids !== null) return Math.max(1, ids);
     const key = `${parent.name}.${field.name}`;
     return caps.get(key) ?? STATIC_CAPS.get(key) ?? DEFAULT_LIST_CAP;
   };
@@ -151,11 +156,9 @@ export function measureCost(
     // Out-of-range values are refused by the resolver (BAD_USER_INPUT); weigh the valid range.
     const depth = clamp(argumentValue(node, field, 'depth') ?? 1, 1, 2);
     const perType = clamp(argumentValue(node, field, 'limitPerType') ?? 25, 1, 100);
-    const given = node.arguments?.find((a) => a.name.value === 'relationshipTypes');
-    const typesArg = field.args.find((a) => a.name === 'relationshipTypes');
-    const types = given && typesArg ? valueFromAST(given.value, typesArg.type, variables) : null;
+    const types = argumentLength(node, field, 'relationshipTypes') ?? RELATIONSHIP_TYPE_COUNT;
     // Each expanded node follows up to limitPerType links of each type.
-    const fanOut = perType * (Array.isArray(types) ? types.length : RELATIONSHIP_TYPE_COUNT);
+    const fanOut = perType * types;
     const nodes = Math.min(MAX_NEIGHBORHOOD_NODES, 1 + fanOut * (depth >= 2 ? 1 + fanOut : 1));
     const edges = Math.min(MAX_NEIGHBORHOOD_EDGES, depth >= 2 ? fanOut * (1 + fanOut) : fanOut);
     return {
