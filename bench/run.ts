@@ -2,7 +2,6 @@
 // scales, in a throwaway Neo4j. Run with `npm run bench [-- --scales 1,10]`; see bench/README.md.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,7 +10,12 @@ import { parseArgs, promisify } from 'node:util';
 import { cypher } from '../src/db/cypher.js';
 import { createDb, type Db } from '../src/db/db.js';
 import { createDriver } from '../src/db/driver.js';
-import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
+import {
+  freePort,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+  type LocalNeo4j,
+} from '../src/db/local-neo4j.js';
 import { ensureSchema } from '../src/db/schema.js';
 import { loadDataset } from '../seed/load.js';
 import { ask, type Usage } from './ipc.js';
@@ -496,18 +500,6 @@ async function race(
 
 // ---------------------------------------------------------------------------------------------
 // Plumbing.
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createNetServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 const countNodes = cypher<Record<string, never>, number>(
   'benchCountNodes',

@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync } from 'node:fs';
 import { mkdir, readFile, writeFile, chmod, stat } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,6 +152,19 @@ async function readPid(p: ReturnType<typeof paths>): Promise<number | null> {
   if (!existsSync(p.pid)) return null;
   const pid = Number((await readFile(p.pid, 'utf8')).trim());
   return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+}
+
+/** A TCP port free on loopback right now (the OS picks it): for throwaway Neo4j and servers. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
 }
 
 /** Resolves when a TCP connection to host:port succeeds, false after `timeoutMs`. */

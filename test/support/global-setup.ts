@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
+import { freePort, startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { createDriver } from '../../src/db/driver.js';
 
 declare module 'vitest' {
@@ -12,18 +11,7 @@ declare module 'vitest' {
   }
 }
 
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
+export { freePort };
 
 /**
  * Uses NEO4J_URI when set; otherwise starts a throwaway Neo4j (free port, temporary folder).
