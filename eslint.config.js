@@ -4,14 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'node_modules/',
-      'dist/',
-      'src/graphql/generated.ts',
-      'seed/curation/',
-      '.neo4j/',
-      'coverage/',
-    ],
+    ignores: ['node_modules/', 'dist/', 'src/graphql/generated.ts', '.neo4j/', 'coverage/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

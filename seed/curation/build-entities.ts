@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOCS, loadDoc, matrixIndex, paragraphFor, type Source } from './sources-lib.ts';
+import { DOCS, loadDoc, matrixIndex, paragraphFor, type Source } from './sources-lib.js';
 
 type Kind =
   | 'un-secretariat'
@@ -1053,7 +1053,9 @@ const isZh = (s: string) => /[\u4e00-\u9fff]/.test(s);
 function main() {
   const dir = process.argv[2] ?? '/work/shared/seeds';
   const docs = DOCS.map((d) => ({ ...d, lines: loadDoc(dir, d.id) }));
-  const mx = matrixIndex(docs[3].lines);
+  const matrixDoc = docs.find((d) => d.id === '003');
+  if (!matrixDoc) throw new Error('document 003 (A/72/840) is not in DOCS');
+  const mx = matrixIndex(matrixDoc.lines);
   const allZh = DEFS.flatMap((d) =>
     [d.nameZh, ...(d.zhAliases ?? [])].filter((x): x is string => !!x),
   );
@@ -1070,8 +1072,7 @@ function main() {
     const sources: Source[] = [];
     const found = new Set<string>();
     for (const doc of docs) {
-      for (let i = 0; i < doc.lines.length; i++) {
-        const l = doc.lines[i];
+      for (const [i, l] of doc.lines.entries()) {
         let hit = res.some((r) => r.test(l));
         if (!hit && doc.id === '003' && i < 252) {
           for (const t of zh) {
@@ -1133,8 +1134,8 @@ function main() {
     };
     return rec;
   });
-  for (const r of out)
-    if (r.parent && !keys.has(r.parent as string)) throw new Error(`bad parent ${r.parent}`);
+  for (const d of DEFS)
+    if (d.parent && !keys.has(d.parent)) throw new Error(`bad parent ${d.parent}`);
   const here = dirname(fileURLToPath(import.meta.url));
   const target = join(here, '..', 'data', 'entities.json');
   writeFileSync(target, JSON.stringify(out, null, 2) + '\n');

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const DOC = 'A/72/840';
 const AS_OF = '2018-02';
-type Pillar = 'I' | 'II' | 'III' | 'IV';
+const PILLARS = ['I', 'II', 'III', 'IV'] as const;
+type Pillar = (typeof PILLARS)[number];
+const isPillar = (s: string | undefined): s is Pillar => PILLARS.some((p) => p === s);
 interface Source {
   document: string;
   paragraph: string;
@@ -19,12 +21,19 @@ interface Source {
 // ------------------------------------------------------------------------------------------------
 // 1. Read the table: header rows repeat at page breaks; a row cut by a break continues on a line
 //    whose serial cell is empty — rejoin column by column.
+type Cells = [title: string, status: string, activities: string, scope: string];
 interface RawRow {
   pillar: Pillar;
   serial: number;
-  cells: string[];
+  cells: Cells;
   lines: number[];
   dupIndex: number;
+}
+
+/** The four data columns after the serial, trimmed; missing trailing cells are empty. */
+function dataCells(cells: string[]): Cells {
+  const [, title = '', status = '', activities = '', scope = ''] = cells.map((c) => c.trim());
+  return [title, status, activities, scope];
 }
 
 function readMatrix(lines: string[]) {
@@ -38,15 +47,14 @@ function readMatrix(lines: string[]) {
   const rows: RawRow[] = [];
   const headerCounts = new Map<Pillar, { n: number; line: number }>();
   let intro = { line: 0, text: '' };
-  for (let i = start; i < stop; i++) {
-    const l = lines[i];
-    const n = i + 1;
+  for (const [k, l] of lines.slice(start, stop).entries()) {
+    const n = start + k + 1;
     if (/total of \d+ projects/.test(l)) intro = { line: n, text: l };
     const pm = /^Pillar (I|II|III|IV) of the UN Global Counter-Terrorism Strategy\s*$/.exec(
       l.trim(),
-    );
-    if (pm) {
-      pillar = pm[1] as Pillar;
+    )?.[1];
+    if (isPillar(pm)) {
+      pillar = pm;
       continue;
     }
     const cm = /^(\d+) projects\s*$/.exec(l.trim());
@@ -56,27 +64,22 @@ function readMatrix(lines: string[]) {
     }
     if (!l.includes('\t')) continue;
     const cells = l.split('\t');
-    if (cells[0].trim() === 'Serial') continue; // repeated header row
+    const first = (cells[0] ?? '').trim(); // split always yields at least one cell
+    if (first === 'Serial') continue; // repeated header row
     if (!pillar) throw new Error(`table row before a pillar heading at line ${n}`);
-    while (cells.length < 5) cells.push('');
-    if (/^\d+$/.test(cells[0].trim())) {
-      const serial = Number(cells[0].trim());
+    if (/^\d+$/.test(first)) {
+      const serial = Number(first);
       const dupIndex = rows.filter((r) => r.pillar === pillar && r.serial === serial).length;
-      rows.push({
-        pillar,
-        serial,
-        cells: cells.slice(1, 5).map((c) => c.trim()),
-        lines: [n],
-        dupIndex,
-      });
-    } else if (cells[0].trim() === '') {
+      rows.push({ pillar, serial, cells: dataCells(cells), lines: [n], dupIndex });
+    } else if (first === '') {
       const prev = rows[rows.length - 1];
       if (!prev || prev.pillar !== pillar)
         throw new Error(`continuation without a row at line ${n}`);
-      cells.slice(1, 5).forEach((c, k) => {
-        const t = c.trim();
-        if (t) prev.cells[k] = prev.cells[k] ? `${prev.cells[k]} ${t}` : t;
-      });
+      const more = dataCells(cells);
+      for (const c of [0, 1, 2, 3] as const) {
+        const t = more[c];
+        if (t) prev.cells[c] = prev.cells[c] ? `${prev.cells[c]} ${t}` : t;
+      }
       prev.lines.push(n);
     } else {
       throw new Error(`unrecognised matrix line ${n}: ${l.slice(0, 80)}`);
@@ -91,6 +94,24 @@ interface Ent {
   key: string;
   name: string;
   aliases?: string[];
+}
+function isEnt(x: unknown): x is Ent {
+  if (typeof x !== 'object' || x === null) return false;
+  const e = x as Partial<Record<keyof Ent, unknown>>;
+  return (
+    typeof e.key === 'string' &&
+    typeof e.name === 'string' &&
+    (e.aliases === undefined ||
+      (Array.isArray(e.aliases) && e.aliases.every((a) => typeof a === 'string')))
+  );
+}
+function readEntities(file: string): Ent[] {
+  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(data)) throw new Error(`${file}: expected an array of entities`);
+  return data.map((e: unknown, i) => {
+    if (!isEnt(e)) throw new Error(`${file}[${i}]: expected { key, name, aliases? }`);
+    return e;
+  });
 }
 function entityVocab(entities: Ent[]): [string, string][] {
   const v: [string, string][] = [];
@@ -147,10 +168,10 @@ function peelEntities(cell: string, vocab: [string, string][]) {
 // 3. Duration: a trailing parenthesis that reads as a date, not an acronym and not a resolution year.
 const MONTH = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
 function peelDuration(text: string) {
-  let t = text.trim().replace(/\.$/, '').trim();
+  const t = text.trim().replace(/\.$/, '').trim();
   const m = /\(([^()]*)\)\s*$/.exec(t);
   if (!m) return { title: t, duration: null as string | null };
-  const inner = m[1];
+  const inner = m[1] ?? ''; // the group always takes part in a match
   const before = t.slice(0, m.index);
   const looksDate =
     /(19|20)\d\d|annual event|since|ongoing/i.test(inner) ||
@@ -378,7 +399,8 @@ function findPlaces(text: string) {
       for (const r of [p.region, ...(EXTRA_REGIONS[name] ?? [])])
         if (r) {
           if (!regions.includes(r)) regions.push(r);
-          (printed[r] ??= []).includes(name) || printed[r].push(name);
+          const names = (printed[r] ??= []);
+          if (!names.includes(name)) names.push(name);
         }
       if (p.global) global = true;
       return '\u0000'.repeat(m.length);
@@ -410,11 +432,13 @@ function findResolutions(text: string) {
     /\b(?:UNSCR|SCR|[Rr]esolutions?)\s+((?:\d{3,4}(?:\s*\(\d{4}\))?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)?)+)/g;
   for (const m of text.matchAll(re)) {
     const list = m[1];
+    if (!list) continue; // the list group always takes part in a match
     const head = m[0].slice(0, m[0].indexOf(list));
     if (/\d{3,4}\s*$/.test(list) && /^\s*Committee/.test(text.slice((m.index ?? 0) + m[0].length)))
       continue; // "UNSCR 1540 Committee"
     for (const x of list.matchAll(/(\d{3,4})(?:\s*\((\d{4})\))?/g)) {
       const num = x[1];
+      if (!num) continue; // the number group always takes part in a match
       const printedYear = x[2] ? Number(x[2]) : null;
       const known = SC_YEAR[num];
       const year = known?.year ?? printedYear;
@@ -434,7 +458,7 @@ function findResolutions(text: string) {
 
 // ------------------------------------------------------------------------------------------------
 // 6. Themes: keyword rules over title + main activities (all `inferred`).
-const THEME_RULES: [string, RegExp][] = [
+const THEME_RULES: [Theme, RegExp][] = [
   [
     'border-management',
     /\bborders?\b|travel document|advance passenger|\bAPI\b|biometric|customs|container control|\bTRIP\b|traveler|maritime|piracy|\bports?\b|strategic trade control/i,
@@ -495,7 +519,8 @@ const THEME_RULES: [string, RegExp][] = [
   ],
   ['resource-mobilization-monitoring', /resource mobili[sz]ation|monitoring and evaluation/i],
 ];
-const THEME_WORDS: Record<string, string> = {
+type Theme = keyof typeof THEME_WORDS;
+const THEME_WORDS = {
   'border-management': 'border and travel security',
   'countering-financing-of-terrorism': 'terrorist financing',
   'preventing-violent-extremism': 'prevention of violent extremism',
@@ -584,7 +609,7 @@ function summaryOf(p: {
   title: string;
   activities: string;
   leads: string[];
-  themes: string[];
+  themes: Theme[];
   scope: string;
   statusWord: string;
   period: ReturnType<typeof periodOf>;
@@ -620,7 +645,7 @@ function main() {
   const here = dirname(fileURLToPath(import.meta.url));
   const dataDir = join(here, '..', 'data');
   const lines = readFileSync(file, 'utf8').split('\n');
-  const entities: Ent[] = JSON.parse(readFileSync(join(dataDir, 'entities.json'), 'utf8'));
+  const entities = readEntities(join(dataDir, 'entities.json'));
   const vocab = entityVocab(entities);
   const { rows, headerCounts, intro } = readMatrix(lines);
 
@@ -755,7 +780,7 @@ function main() {
   const introTotal = Number(/total of (\d+) projects/.exec(intro.text)?.[1] ?? NaN);
   const introPer = new Map<Pillar, number>();
   for (const m of intro.text.matchAll(/(\d+) projects under Pillar (I|II|III|IV)\b/g))
-    introPer.set(m[2] as Pillar, Number(m[1]));
+    if (isPillar(m[2])) introPer.set(m[2], Number(m[1]));
   const headerSum = [...headerCounts.values()].reduce((a, b) => a + b.n, 0);
   recon.push({
     document: DOC,
@@ -770,7 +795,7 @@ function main() {
     stated: headerSum,
     parsed: rows.length,
   });
-  for (const p of ['I', 'II', 'III', 'IV'] as Pillar[]) {
+  for (const p of PILLARS) {
     const pr = rows.filter((r) => r.pillar === p);
     const serials = pr.map((r) => r.serial);
     const max = Math.max(...serials);
@@ -812,7 +837,7 @@ function main() {
       .trim();
     (byTitle.get(t) ?? byTitle.set(t, []).get(t)!).push(pj.key);
   }
-  for (const [t, ks] of byTitle)
+  for (const [, ks] of byTitle)
     if (ks.length > 1) {
       recon.push({
         document: DOC,
@@ -858,9 +883,7 @@ function main() {
       (x) => used.regions.has(x.region) || used.regions.set(x.region, new Set(['(from title)'])),
     );
   }
-  const per = (['I', 'II', 'III', 'IV'] as Pillar[])
-    .map((p) => `${p}:${rows.filter((r) => r.pillar === p).length}`)
-    .join(' ');
+  const per = PILLARS.map((p) => `${p}:${rows.filter((r) => r.pillar === p).length}`).join(' ');
   console.log(`rows parsed: ${rows.length} (${per})`);
   console.log(`states (${used.states.size}): ${[...used.states].sort().join(' ')}`);
   console.log(

@@ -25,8 +25,8 @@ export function loadDoc(dir: string, id: string): string[] {
 const NUM = /^\s*(\d+)\.\s/;
 function numberedPara(lines: string[], line: number, from: number): string | null {
   for (let i = line; i >= from; i--) {
-    const m = NUM.exec(lines[i - 1] ?? '');
-    if (m) return m[1];
+    const para = NUM.exec(lines[i - 1] ?? '')?.[1];
+    if (para) return para;
   }
   return null;
 }
@@ -38,16 +38,16 @@ export function matrixIndex(lines: string[]): Map<number, { pillar: string; seri
   let serial = '';
   for (let n = 392; n <= 847; n++) {
     const l = lines[n - 1] ?? '';
-    const pm = /^Pillar (I|II|III|IV) of the UN Global/.exec(l);
+    const pm = /^Pillar (I|II|III|IV) of the UN Global/.exec(l)?.[1];
     if (pm) {
-      pillar = pm[1];
+      pillar = pm;
       serial = '';
       continue;
     }
     const cells = l.split('\t');
-    if (cells.length >= 5 && /^\d+$/.test(cells[0].trim())) serial = cells[0].trim();
-    if (pillar && serial && cells.length >= 5 && cells[0] !== 'Serial')
-      out.set(n, { pillar, serial });
+    const first = cells[0] ?? ''; // split always yields at least one cell
+    if (cells.length >= 5 && /^\d+$/.test(first.trim())) serial = first.trim();
+    if (pillar && serial && cells.length >= 5 && first !== 'Serial') out.set(n, { pillar, serial });
   }
   return out;
 }
@@ -89,9 +89,9 @@ export function paragraphFor(
   line: number,
   mx?: Map<number, { pillar: string; serial: string }>,
 ): string {
-  const fm = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s/.exec(lines[line - 1] ?? '');
+  const fm = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s/.exec(lines[line - 1] ?? '')?.[1];
   if (fm) {
-    const n = [...fm[1]].map((c) => SUP[c]).join('');
+    const n = [...fm].map((c) => SUP[c] ?? '').join('');
     const where = paragraphForBody(id, lines, line, mx);
     const annex = /^annex [IVX]+/.exec(where)?.[0];
     return annex ? `${annex}, footnote ${n}` : `footnote ${n}`;
