@@ -1,5 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -34,6 +36,18 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // No import cycles between our modules: an ES module in a cycle can be read before it has run
+  // (undefined bindings, TDZ errors at start-up). Type-only imports are erased and do not count.
+  // The resolver follows TypeScript's resolution, so `./x.js` specifiers find `./x.ts`.
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   { files: ['src/db/**'], rules: { 'no-restricted-syntax': 'off' } },
   // Tests read untyped GraphQL results; `any` there is the shape of the JSON under test.
