@@ -1,11 +1,20 @@
 // Builds seed/data/entities.json from the hand-curated vocabulary below. For each entity the
 // script finds where the documents name it (key, name, aliases, extra match terms, Chinese name)
 // and cites the first mention per document. Node built-ins only.
-// Run: npx tsx seed/curation/build-entities.ts /work/shared/seeds
+// Run from the repo root with the folder of source documents as argument or in CTKG_SOURCES:
+//   CTKG_SOURCES=../shared/seeds npx tsx seed/curation/build-entities.ts
+//   npx tsx seed/curation/build-entities.ts ../shared/seeds
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOCS, loadDoc, matrixIndex, paragraphFor, type Source } from './sources-lib.js';
+import {
+  DOCS,
+  loadDoc,
+  matrixIndex,
+  paragraphFor,
+  sourcesDir,
+  type Source,
+} from './sources-lib.js';
 
 type Kind =
   | 'un-secretariat'
@@ -1051,7 +1060,7 @@ function esc(s: string) {
 const isZh = (s: string) => /[\u4e00-\u9fff]/.test(s);
 
 function main() {
-  const dir = process.argv[2] ?? '/work/shared/seeds';
+  const dir = sourcesDir();
   const docs = DOCS.map((d) => ({ ...d, lines: loadDoc(dir, d.id) }));
   const matrixDoc = docs.find((d) => d.id === '003');
   if (!matrixDoc) throw new Error('document 003 (A/72/840) is not in DOCS');

@@ -1,12 +1,16 @@
 // Parses the CTITF matrix of A/72/840 (document 003, annex II) into seed/data/projects-a72840-matrix.json
 // and seed/data/reconciliation-a72840-matrix.json. Node built-ins only.
-// Run from the repo root: npx tsx seed/curation/parse-matrix.ts /work/shared/seeds/003_bbad495e8ce163f7.txt
+// Run from the repo root with the folder of source documents as argument or in CTKG_SOURCES (the
+// script reads the 003 document from it), after build-entities.ts:
+//   CTKG_SOURCES=../shared/seeds npx tsx seed/curation/parse-matrix.ts
+//   npx tsx seed/curation/parse-matrix.ts ../shared/seeds
 //
 // The entity vocabulary is read from seed/data/entities.json (key, name, aliases), so the matrix and
 // the Entity records cannot drift apart. Countries, regions, resolutions and theme rules are below.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadDoc, sourcesDir } from './sources-lib.js';
 
 const DOC = 'A/72/840';
 const AS_OF = '2018-02';
@@ -637,14 +641,10 @@ function summaryOf(p: {
 
 // ------------------------------------------------------------------------------------------------
 function main() {
-  const file = process.argv[2];
-  if (!file) {
-    console.error('usage: npx tsx seed/curation/parse-matrix.ts <path-to-003-file>');
-    process.exit(2);
-  }
+  const dir = sourcesDir();
   const here = dirname(fileURLToPath(import.meta.url));
   const dataDir = join(here, '..', 'data');
-  const lines = readFileSync(file, 'utf8').split('\n');
+  const lines = loadDoc(dir, '003');
   const entities = readEntities(join(dataDir, 'entities.json'));
   const vocab = entityVocab(entities);
   const { rows, headerCounts, intro } = readMatrix(lines);

@@ -1,7 +1,32 @@
-// Shared helpers for curation scripts: read the five source documents and map a 1-based line
-// number to a citation paragraph as seed/FORMAT.md expects. Node built-ins only.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// Shared helpers for curation scripts: find the folder of source documents, read the five
+// documents and map a 1-based line number to a citation paragraph as seed/FORMAT.md expects.
+// Node built-ins only.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The folder of source documents: the first CLI argument, else the CTKG_SOURCES environment
+ * variable. Without either, or when it is not a folder, prints one line and exits with code 2.
+ */
+export function sourcesDir(
+  argv: readonly string[] = process.argv,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const script = argv[1] ? relative(process.cwd(), argv[1]) : 'seed/curation/<script>.ts';
+  const dir = argv[2] || env.CTKG_SOURCES;
+  if (!dir) {
+    console.error(
+      `usage: npx tsx ${script} <sources-folder>, or CTKG_SOURCES=<sources-folder> npx tsx ${script}`,
+    );
+    process.exit(2);
+  }
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    const from = argv[2] ? 'argument' : 'CTKG_SOURCES';
+    console.error(`${script}: ${dir} (${from}) is not a folder of source documents`);
+    process.exit(2);
+  }
+  return dir;
+}
 
 export interface Source {
   document: string;
