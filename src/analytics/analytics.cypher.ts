@@ -67,82 +67,119 @@ export const COVERAGE_DIMENSIONS = [
 ] as const;
 export type CoverageDimension = (typeof COVERAGE_DIMENSIONS)[number];
 
-interface CoverageParts {
-  /** Yields one row per group: `n` (node or pillar value), `key`, `label`, and passes `allProjects` on. */
-  readonly groups: string;
-  /** Matches the projects `p` of group `n` (may repeat a project; counted distinct). */
-  readonly projects: string;
-  /** Matches the recommendations `r` of group `n`. */
-  readonly recommendations: string;
-}
-
-const nodeGroups = (label: string) => `
-  MATCH (n:${label}) WHERE $includeIllustrative OR NOT coalesce(n.illustrative, false)
-  WITH allProjects, n, n.key AS key, coalesce(n.name, n.key) AS label`;
-
-const COVERAGE_PARTS: Record<CoverageDimension, CoverageParts> = {
-  PILLAR: {
-    groups: `
-  UNWIND [['I', 'Pillar I: conditions conducive to terrorism'], ['II', 'Pillar II: preventing and combating terrorism'],
-          ['III', "Pillar III: States' capacity and the UN system"], ['IV', 'Pillar IV: human rights and the rule of law']] AS pillar
-  WITH allProjects, pillar[0] AS n, pillar[0] AS key, pillar[1] AS label`,
-    // Four groups: a label scan per pillar is cheaper than any index here.
-    projects: `MATCH (p:Project) WHERE n IN p.pillars`,
-    recommendations: `MATCH (r:Recommendation) WHERE n IN r.pillars`,
-  },
-  REGION: {
-    groups: nodeGroups('Region'),
-    // UNION: a project covering the region and one benefiting a member State are both in it.
-    projects: `MATCH (p:Project)-[:COVERS]->(n) RETURN p
-      UNION
-      MATCH (p:Project)-[:BENEFITS]->(:MemberState)-[:MEMBER_OF]->(n) RETURN p`,
-    recommendations: `MATCH (r:Recommendation)-[:ADDRESSED_TO]->(:MemberState)-[:MEMBER_OF]->(n)`,
-  },
-  MEMBER_STATE: {
-    groups: nodeGroups('MemberState'),
-    projects: `MATCH (p:Project)-[:BENEFITS]->(n) RETURN p`,
-    recommendations: `MATCH (r:Recommendation)-[:ADDRESSED_TO]->(n)`,
-  },
-  ENTITY: {
-    groups: nodeGroups('Entity'),
-    projects: `MATCH (p:Project)-[:IMPLEMENTED_BY]->(n) RETURN p`,
-    recommendations: `MATCH (r:Recommendation)-[:ADDRESSED_TO]->(n)`,
-  },
-  THEMATIC_AREA: {
-    groups: nodeGroups('ThematicArea'),
-    projects: `MATCH (p:Project)-[:ADDRESSES]->(n) RETURN p`,
-    recommendations: `MATCH (r:Recommendation)-[:ADDRESSES]->(n)`,
-  },
-};
-
-function coverageText(parts: CoverageParts): string {
-  const projects = parts.projects.includes('RETURN p')
-    ? parts.projects
-    : `${parts.projects} RETURN p`;
-  return `
-  CALL () {
-    MATCH (p:Project) WHERE $includeIllustrative OR NOT coalesce(p.illustrative, false)
-    RETURN count(p) AS allProjects
-  }
-  ${parts.groups}
-  CALL (n) {
-    CALL (n) { ${projects} }
-    WITH DISTINCT p WHERE $includeIllustrative OR NOT coalesce(p.illustrative, false)
-    RETURN count(p) AS projects
-  }
-  CALL (n) {
-    ${parts.recommendations}
-    WITH DISTINCT r WHERE $includeIllustrative OR NOT coalesce(r.illustrative, false)
-    RETURN count(r) AS recommendations, count(CASE WHEN ${implemented('r')} THEN 1 END) AS recommendationsWithProject
-  }
-  WITH key, label, projects, recommendations, recommendationsWithProject, allProjects
-  WHERE projects > 0 OR recommendations > 0
-  RETURN { key: key, label: label, projects: projects, recommendations: recommendations,
+const groupRow = `{ key: key, label: label, projects: projects, recommendations: recommendations,
            recommendationsWithProject: recommendationsWithProject,
            ratio: CASE recommendations WHEN 0 THEN null ELSE toFloat(recommendationsWithProject) / recommendations END,
-           share: CASE allProjects WHEN 0 THEN null ELSE toFloat(projects) / allProjects END } AS row
+           share: CASE allProjects WHEN 0 THEN null ELSE toFloat(projects) / allProjects END } AS row`;
+
+/**
+ * By pillar, a property of projects and recommendations: one pass over each label keeps the
+ * pillars of every counting record, and the four groups are counted from those lists.
+ */
+const pillarCoverage = `
+  WITH [['I', 'Pillar I: conditions conducive to terrorism'], ['II', 'Pillar II: preventing and combating terrorism'],
+        ['III', "Pillar III: States' capacity and the UN system"], ['IV', 'Pillar IV: human rights and the rule of law']] AS pillars
+  CALL (pillars) {
+    MATCH (p:Project) WHERE $includeIllustrative OR NOT coalesce(p.illustrative, false)
+    RETURN count(p) AS allProjects, collect(p.pillars) AS projectPillars
+  }
+  CALL (pillars) {
+    MATCH (r:Recommendation) WHERE $includeIllustrative OR NOT coalesce(r.illustrative, false)
+    WITH r, r.pillars AS inPillars WHERE any(x IN pillars WHERE x[0] IN inPillars)
+    RETURN collect({pillars: inPillars, done: ${implemented('r')}}) AS recommendationPillars
+  }
+  UNWIND pillars AS pillar
+  WITH allProjects, pillar[0] AS key, pillar[1] AS label,
+       size([x IN projectPillars WHERE pillar[0] IN x]) AS projects,
+       [x IN recommendationPillars WHERE pillar[0] IN x.pillars] AS inPillar
+  WITH allProjects, key, label, projects, size(inPillar) AS recommendations,
+       size([x IN inPillar WHERE x.done]) AS recommendationsWithProject
+  WHERE projects > 0 OR recommendations > 0
+  RETURN ${groupRow}
   ORDER BY key`;
-}
+
+const keepNode = (n: string) => `$includeIllustrative OR NOT coalesce(${n}.illustrative, false)`;
+
+/**
+ * By a node label. `links` yields one row per link of a group `n` to a node `x`, with its `kind`:
+ * 'project', 'recommendation', or null for a link that is neither; `keepGroup`, if given, filters
+ * the groups after counting. Each group's links are read once, and whether a recommendation is
+ * implemented is asked once per recommendation, after grouping. `allProjects` is the count store
+ * less the `projectIllustrative` index: `illustrative` is a boolean or absent, so this is the number
+ * of projects that `keepNode` lets through, without a pass over them.
+ */
+const nodeCoverage = (links: string, keepGroup?: string) => `${links}
+  WITH DISTINCT n, kind, x WHERE kind IS NOT NULL AND (${keepNode('x')})
+  WITH n, count(CASE kind WHEN 'project' THEN 1 END) AS projects,
+       collect(CASE kind WHEN 'recommendation' THEN x END) AS groupRecommendations${
+         keepGroup
+           ? `
+  WHERE ${keepGroup}`
+           : ''
+       }
+  WITH collect({key: n.key, label: coalesce(n.name, n.key), projects: projects,
+                recommendations: groupRecommendations}) AS groups
+  CALL (groups) {
+    UNWIND groups AS g
+    UNWIND g.recommendations AS r
+    WITH DISTINCT r WHERE ${implemented('r')}
+    RETURN collect(r) AS implementedRecommendations
+  }
+  WITH groups, implementedRecommendations, COUNT { (:Project) } -
+       CASE WHEN $includeIllustrative THEN 0 ELSE COUNT { (p:Project) WHERE p.illustrative = true } END AS allProjects
+  UNWIND groups AS g
+  WITH allProjects, g.key AS key, g.label AS label, g.projects AS projects, size(g.recommendations) AS recommendations,
+       size([r IN g.recommendations WHERE r IN implementedRecommendations]) AS recommendationsWithProject
+  RETURN ${groupRow}
+  ORDER BY key`;
+
+/**
+ * The links of the groups of `label`, read in one expansion per group: projects by the link type
+ * `projects`, recommendations by `recommendations`.
+ */
+const directLinks = (label: string, projects: string, recommendations: string) => `
+  MATCH (n:${label}) WHERE ${keepNode('n')}
+  ${
+    projects === recommendations
+      ? `MATCH (n)<-[:${projects}]-(x)
+  WITH n, x, CASE WHEN x:Project THEN 'project' WHEN x:Recommendation THEN 'recommendation' END AS kind`
+      : `MATCH (n)<-[link:${projects}|${recommendations}]-(x)
+  WITH n, x, type(link) AS type
+  WITH n, x, CASE WHEN type = '${projects}' AND x:Project THEN 'project'
+                  WHEN type = '${recommendations}' AND x:Recommendation THEN 'recommendation' END AS kind`
+  }`;
+
+/**
+ * A region holds the projects covering it, and the projects benefiting and the recommendations
+ * addressed to its member States. One pass over the member States reads each one's links once
+ * (regions, projects and recommendations together, whatever the number of its regions) and hands
+ * them to each of its regions; one pass over the regions reads the covering projects. Illustrative
+ * regions are left out after grouping, once per region rather than once per link.
+ */
+const regionLinks = `
+  CALL () {
+    MATCH (s:MemberState)-[link:MEMBER_OF|BENEFITS|ADDRESSED_TO]-(x)
+    WITH s, x, type(link) AS type, startNode(link) = s AS outgoing, endNode(link) = s AS incoming
+    WITH s, x, CASE WHEN type = 'MEMBER_OF' AND outgoing AND x:Region THEN 'region'
+                    WHEN type = 'BENEFITS' AND incoming AND x:Project THEN 'project'
+                    WHEN type = 'ADDRESSED_TO' AND incoming AND x:Recommendation THEN 'recommendation' END AS kind
+    WITH s, collect(CASE kind WHEN 'region' THEN x END) AS regions,
+         collect(CASE WHEN kind IN ['project', 'recommendation'] THEN {kind: kind, x: x} END) AS links
+    UNWIND regions AS n
+    UNWIND links AS l
+    RETURN n, l.kind AS kind, l.x AS x
+    UNION ALL
+    MATCH (n:Region)<-[:COVERS]-(x:Project)
+    RETURN n, 'project' AS kind, x
+  }`;
+
+const COVERAGE_TEXT: Record<CoverageDimension, string> = {
+  PILLAR: pillarCoverage,
+  REGION: nodeCoverage(regionLinks, keepNode('n')),
+  MEMBER_STATE: nodeCoverage(directLinks('MemberState', 'BENEFITS', 'ADDRESSED_TO')),
+  ENTITY: nodeCoverage(directLinks('Entity', 'IMPLEMENTED_BY', 'ADDRESSED_TO')),
+  THEMATIC_AREA: nodeCoverage(directLinks('ThematicArea', 'ADDRESSES', 'ADDRESSES')),
+};
 
 /** One coverage statement per dimension, built at module load from the closed map above. */
 export const coverage: ReadonlyMap<
@@ -157,7 +194,7 @@ export const coverage: ReadonlyMap<
         .split('_')
         .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
         .join('')}`,
-      coverageText(COVERAGE_PARTS[d]),
+      COVERAGE_TEXT[d],
     ),
   ]),
 );
