@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors.js';
+import { keyArg } from '../core/arguments.js';
 import { parseNodeId } from '../core/ids.js';
 import { parsePage } from '../core/paging.js';
 import type { Context } from '../graphql/context.js';
@@ -14,19 +14,6 @@ import {
   type CoverageDimension,
 } from './analytics.cypher.js';
 import { rankCandidates } from './candidates.js';
-
-const MAX_KEY = 100;
-
-/** An optional node key argument: null when absent or blank; InputError naming it when too long. */
-export function parseKeyArg(value: string | null | undefined, argument: string): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  if (value.length > MAX_KEY) {
-    throw new InputError(`"${argument}" is longer than ${MAX_KEY} characters`, argument, {
-      limit: MAX_KEY,
-    });
-  }
-  return value.trim();
-}
 
 /** `first` for the ranked lists (no cursor): 0 … the server's page limit. */
 function firstArg(first: number | null | undefined, ctx: Context): number {
@@ -76,8 +63,8 @@ export const analyticsResolvers: Resolvers = {
       }),
     overlappingProjects: (_root, { memberState, thematicArea, first, includeIllustrative }, ctx) =>
       ctx.db.read(overlappingProjects, {
-        memberState: parseKeyArg(memberState, 'memberState'),
-        thematicArea: parseKeyArg(thematicArea, 'thematicArea'),
+        memberState: keyArg(memberState, 'memberState'),
+        thematicArea: keyArg(thematicArea, 'thematicArea'),
         first: int(firstArg(first, ctx)),
         includeIllustrative: includeIllustrative ?? false,
       }),

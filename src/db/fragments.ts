@@ -6,7 +6,11 @@
  * label. Pass `label` when the statement already knows it (saves a `labels()` call per row).
  */
 export const nodeProjection = (v: string, label?: string): string =>
-  `${v} {.*, searchText: null, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}}`;
+  `${v} {${allProperties(v, label)}}`;
+
+/** The inside of `nodeProjection`'s map, for projections that add entries of their own. */
+export const allProperties = (v: string, label?: string): string =>
+  `.*, searchText: null, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}`;
 
 /** The tail of a page statement: `{ total, offset, nodes }` of the `$first` rows after `$skip`. */
 export const pageTail = (v: string, order: string): string => `

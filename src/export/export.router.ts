@@ -122,9 +122,8 @@ function answerError(res: Response, error: unknown): boolean {
     return true;
   }
   if (error instanceof AppError && error.code === 'BAD_USER_INPUT') {
-    const given = error.extensions['field'];
-    const field = typeof given === 'string' ? given.replace(/^where\./, '') : '';
-    badRequest(res, error.message.replace(/where\./g, ''), field || null);
+    const field = error.extensions['field'];
+    badRequest(res, error.message, typeof field === 'string' ? field : null);
     return true;
   }
   return false;

@@ -8,11 +8,9 @@ import {
   resolutionsWithoutProjectsRows,
   type CoverageDimension,
 } from '../analytics/analytics.cypher.js';
-import {
-  recommendationsWithoutProjectsCount,
-  recommendationsWithoutProjectsRows,
-} from '../lists/lists.cypher.js';
-import { recommendationParams } from '../lists/lists.resolvers.js';
+import { listMatch, streamList } from '../lists/lists.reads.js';
+import { recommendationSpec } from '../lists/lists.specs.js';
+import type { RecommendationRow } from '../nodes/rows.js';
 
 /** A bad query parameter: the router answers 400 naming it. */
 export class ExportParamError extends Error {
@@ -166,20 +164,23 @@ const recommendationExport: ExportDef = {
       string,
       string[] | null
     >;
-    // The filter of the GraphQL query, validated the same way, so the export and the API agree.
-    const params = {
-      ...recommendationParams(where, includeIllustrative),
-      implemented: false,
-      text: null,
-    };
-    const { total, position } = await count(
-      db.stream(recommendationsWithoutProjectsCount, params, options),
+    // The match of the GraphQL query, validated the same way, so the export and the API agree.
+    const match = listMatch(
+      recommendationSpec,
+      { ...where, implemented: false },
+      includeIllustrative,
+      '',
     );
-    const rows = db.stream(
-      recommendationsWithoutProjectsRows,
-      { ...params, limit: int(limit) },
+    const streams = streamList<RecommendationRow>(
+      db,
+      'recommendationsWithoutProjects',
+      match,
+      recommendationSpec.orders.KEY,
+      limit,
       options,
     );
+    const { total, position } = await count(streams.count);
+    const rows = streams.rows;
     return {
       total,
       position,

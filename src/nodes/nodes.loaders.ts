@@ -75,7 +75,7 @@ export function createNodeLoaders(db: Db) {
           async (keys) => {
             const grouped = groupBy(
               await db.read(linksByKey.get(relation)!, { keys, includeIllustrative }),
-              (row) => row.key,
+              (row) => row.key ?? '',
             );
             return keys.map((key) => grouped.get(key) ?? []);
           },

@@ -1,25 +1,40 @@
 import { toEnum } from '../core/enums.js';
-import { isLabel, parseNodeId, type Label } from '../core/ids.js';
-import { InputError } from '../core/errors.js';
+import { isLabel, type Label } from '../core/ids.js';
 import type { Context } from '../graphql/context.js';
 import type { Audience, EntityKind, ProjectStatus, Resolvers } from '../graphql/generated.js';
+import { readNodes } from './nodes.reads.js';
+import { linkSlot } from './projection.js';
 import type { RelationName } from './relations.js';
 import type { LinkRow, NodeRow, ProjectRow, SourceRow } from './rows.js';
 
-const MAX_IDS = 200;
-
 type LinkArgs = { includeIllustrative?: boolean | null };
+type Parent = Pick<NodeRow, 'key' | '_links' | '_sources'>;
 
-/** A relationship field: one batched round trip per field per level. */
+/**
+ * The links of `relation` from `parent`: compiled into the statement that read the parent when it
+ * was (see projection.ts), else one batched round trip per field per level.
+ */
+function links(
+  relation: RelationName,
+  parent: Parent,
+  includeIllustrative: boolean,
+  ctx: Context,
+  info: { fieldName: string },
+): Promise<LinkRow[]> | LinkRow[] {
+  const compiled = parent._links?.[linkSlot(info.fieldName, includeIllustrative)];
+  return compiled ?? ctx.loaders.links(relation, includeIllustrative).load(parent.key);
+}
+
+/** A relationship field with an `includeIllustrative` argument (false by default). */
 const linkField =
   (relation: RelationName) =>
-  (parent: { key: string }, args: LinkArgs, ctx: Context): Promise<LinkRow[]> =>
-    ctx.loaders.links(relation, args.includeIllustrative ?? false).load(parent.key);
+  (parent: Parent, args: LinkArgs, ctx: Context, info: { fieldName: string }) =>
+    links(relation, parent, args.includeIllustrative ?? false, ctx, info);
 
 const sourcesOf =
   (label: Label) =>
-  (parent: { key: string }, _args: unknown, ctx: Context): Promise<SourceRow[]> =>
-    ctx.loaders.sourcesByKey(label).load(parent.key);
+  (parent: Parent, _args: unknown, ctx: Context): Promise<SourceRow[]> | SourceRow[] =>
+    parent._sources ?? ctx.loaders.sourcesByKey(label).load(parent.key);
 
 function zipSources(
   documents: readonly string[] | undefined,
@@ -43,27 +58,13 @@ const linkBase = {
     link.props.illustrative === true || link.node.illustrative === true,
 };
 
-/** Loads nodes by id, in the order given; null for unknown ids; InputError for malformed ones. */
-export async function loadNodes(
-  ids: readonly string[],
-  ctx: Context,
-  argument: string,
-): Promise<(NodeRow | null)[]> {
-  if (ids.length > MAX_IDS) {
-    throw new InputError(`At most ${MAX_IDS} ids per request; got ${ids.length}`, argument, {
-      limit: MAX_IDS,
-    });
-  }
-  const parsed = ids.map((id) => parseNodeId(id, undefined, argument));
-  return Promise.all(parsed.map(({ label, key }) => ctx.loaders.nodeByKey(label).load(key)));
-}
-
 const resolveNodeType = (row: NodeRow) => row.label;
 
 export const nodeResolvers: Resolvers = {
   Query: {
-    node: async (_root, { id }, ctx) => (await loadNodes([id], ctx, 'id'))[0] ?? null,
-    nodes: (_root, { ids }, ctx) => loadNodes(ids, ctx, 'ids'),
+    node: async (_root, { id }, ctx, info) =>
+      (await readNodes(ctx.db, info, info.fieldNodes, [id], 'id'))[0] ?? null,
+    nodes: (_root, { ids }, ctx, info) => readNodes(ctx.db, info, info.fieldNodes, ids, 'ids'),
   },
   Node: { __resolveType: resolveNodeType },
   Addressee: { __resolveType: (row) => (row.label === 'MemberState' ? 'MemberState' : 'Entity') },
@@ -74,7 +75,8 @@ export const nodeResolvers: Resolvers = {
   Link: { __resolveType: () => null },
   Source: {
     document: async (source, _args, ctx) => {
-      const document = await ctx.loaders.nodeByKey('Document').load(source.document);
+      const document =
+        source.doc ?? (await ctx.loaders.nodeByKey('Document').load(source.document));
       if (document?.label !== 'Document')
         throw new Error(`Source cites unknown document ${source.document}`);
       return document;
@@ -84,10 +86,11 @@ export const nodeResolvers: Resolvers = {
     ...nodeBase('Project'),
     pillars: (p) => p.pillars as ('I' | 'II' | 'III' | 'IV')[],
     status: (p) => toEnum<ProjectStatus>(p.status),
-    period: (p) =>
-      p.startYear === null && p.endYear === null && p.periodAsWritten === null
+    // A missing property is absent from a full row and null in a projection: both mean unknown.
+    period: ({ startYear = null, endYear = null, periodAsWritten = null }) =>
+      startYear === null && endYear === null && periodAsWritten === null
         ? null
-        : { start: p.startYear, end: p.endYear, asWritten: p.periodAsWritten },
+        : { start: startYear, end: endYear, asWritten: periodAsWritten },
     statusHistory: (p: ProjectRow) =>
       p.statusValues.map((status, i) => ({
         status,
@@ -115,8 +118,8 @@ export const nodeResolvers: Resolvers = {
     ...nodeBase('Recommendation'),
     audience: (r) => toEnum<Audience>(r.audience),
     pillars: (r) => r.pillars as ('I' | 'II' | 'III' | 'IV')[],
-    issuer: async (r, _args, ctx) => {
-      const [link] = await ctx.loaders.links('recommendationIssuer', true).load(r.key);
+    issuer: async (r, _args, ctx, info) => {
+      const [link] = await links('recommendationIssuer', r, true, ctx, info);
       return link?.node.label === 'Entity' ? link.node : null;
     },
     addressedTo: linkField('recommendationAddressees'),
@@ -131,8 +134,8 @@ export const nodeResolvers: Resolvers = {
     recommendationsIssued: linkField('entityIssued'),
     recommendationsReceived: linkField('entityReceived'),
     mandatedBy: linkField('entityMandatedBy'),
-    contributions: async (e, _args, ctx) =>
-      (await ctx.loaders.links('entityContributions', true).load(e.key)).map((l) => ({
+    contributions: async (e, _args, ctx, info) =>
+      (await links('entityContributions', e, true, ctx, info)).map((l) => ({
         contributor: l.node,
         recipient: e,
         props: l.props,
@@ -143,8 +146,8 @@ export const nodeResolvers: Resolvers = {
     projects: linkField('memberStateProjects'),
     recommendations: linkField('memberStateRecommendations'),
     regions: linkField('memberStateRegions'),
-    contributions: async (s, _args, ctx) =>
-      (await ctx.loaders.links('memberStateContributions', true).load(s.key)).map((l) => ({
+    contributions: async (s, _args, ctx, info) =>
+      (await links('memberStateContributions', s, true, ctx, info)).map((l) => ({
         contributor: s,
         recipient: l.node,
         props: l.props,

@@ -5,6 +5,10 @@ interface BaseRow {
   readonly key: string;
   readonly illustrative: boolean;
   readonly note: string | null;
+  /** Sources compiled into the statement that read the row (see projection.ts); else loaded. */
+  readonly _sources?: SourceRow[];
+  /** Link lists compiled into the statement that read the row, by `linkSlot`; else loaded. */
+  readonly _links?: Readonly<Record<string, LinkRow[]>>;
 }
 
 export interface ProjectRow extends BaseRow {
@@ -127,6 +131,8 @@ export type NodeRow =
 export interface SourceRow {
   readonly document: string;
   readonly paragraph: string;
+  /** The document itself, when the statement that read the source projected it. */
+  readonly doc?: NodeRow;
 }
 
 export interface StatusReportRow {
@@ -158,8 +164,8 @@ export interface LinkProps {
 
 /** One link from a node: the node at the other end and the relationship's properties. */
 export interface LinkRow {
-  /** Key of the node the link was loaded from. */
-  readonly key: string;
+  /** Key of the node the link was loaded from (set by the loaders, which batch many nodes). */
+  readonly key?: string;
   readonly props: LinkProps;
   readonly node: NodeRow;
 }

@@ -13,7 +13,9 @@ import {
 } from '../../src/analytics/analytics.cypher.js';
 import { cypher, type Cypher } from '../../src/db/cypher.js';
 import { int } from '../../src/db/values.js';
-import { recommendationsWithoutProjects } from '../../src/lists/lists.cypher.js';
+import { nodeProjection } from '../../src/db/fragments.js';
+import { listMatch, pageStatement } from '../../src/lists/lists.reads.js';
+import { recommendationSpec } from '../../src/lists/lists.specs.js';
 import { loadSeed, SEED_DATA_DIR } from '../../seed/load.js';
 import { resetGraph, testDb, testDriver } from '../support/neo4j.js';
 
@@ -82,20 +84,14 @@ describe('query plans on the seed data', () => {
     await loadSeed(db, [SEED_DATA_DIR], { replace: true });
     const [recommendation] = await db.read(sampleRecommendation, {});
     const page = { skip: int(0), first: int(20) };
-    const noFilter = {
-      issuers: null,
-      addressees: null,
-      memberStates: null,
-      regions: null,
-      thematicAreas: null,
-      pillars: null,
-      documents: null,
-    };
+    // The gap page as the API sends it: total and page in one statement, nodes fully projected.
+    const gapMatch = listMatch(recommendationSpec, { implemented: false }, false);
+    const gapPage = pageStatement('recommendationsWithoutProjects', gapMatch, 'r.key', {
+      total: true,
+      projection: nodeProjection('r', 'Recommendation'),
+    });
     const runs: [Cypher<never, unknown>, object][] = [
-      [
-        recommendationsWithoutProjects as never,
-        { ...page, ...noFilter, includeIllustrative: false, implemented: false, text: null },
-      ],
+      [gapPage as never, { ...page, ...gapMatch.params }],
       [resolutionsWithoutProjects as never, { ...page, body: null, includeIllustrative: false }],
       ...[...coverage.values()].map(
         (q) => [q as never, { includeIllustrative: false }] as [Cypher<never, unknown>, object],

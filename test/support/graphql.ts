@@ -24,19 +24,22 @@ export interface Executed<T> {
  * server, it weighs relationship lists by the graph's measured caps, read before each operation
  * through `db.quiet` when there is one (so a TestDb's `calls` list only the operation's own).
  */
-export async function createExecutor(db: Db & { quiet?: Db }) {
+export async function createExecutor(
+  db: Db & { quiet?: Db },
+  limits: typeof TEST_LIMITS = TEST_LIMITS,
+) {
   const log = createLogger('silent');
   let caps: ListCaps = new Map();
   const apollo: ApolloServer<Context> = createApollo({
     db,
     log,
-    limits: TEST_LIMITS,
+    limits,
     listCaps: () => caps,
   });
   await apollo.start();
   const contextFor = createContextFactory({
     db,
-    limits: TEST_LIMITS,
+    limits,
     statementTimeoutMs: 15_000,
     log,
   });

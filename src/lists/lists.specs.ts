@@ -1,0 +1,201 @@
+// The lists of the API as data: per list, its label, the rule that leaves illustrative records
+// out, one fixed Cypher condition per filter and one ORDER BY per sort order. Each filter table is
+// checked against the generated GraphQL input type: a filter added to the schema does not compile
+// until it has its condition here, and a statement holds only the conditions of the filters given.
+import { fromEnum } from '../core/enums.js';
+import { listArg, textArg } from '../core/arguments.js';
+import type { Label } from '../core/ids.js';
+import { int } from '../db/values.js';
+import type {
+  BasicFilter,
+  EntityFilter,
+  NameOrder,
+  ProjectFilter,
+  ProjectOrder,
+  RecommendationFilter,
+  ResolutionFilter,
+} from '../graphql/generated.js';
+
+export interface Filter<T> {
+  /** The statement parameter (named like the filter) for a given value; null drops the filter. */
+  readonly param: (given: NonNullable<T>, field: string) => unknown;
+  /** The condition on the list's variable. */
+  readonly where: string;
+  /**
+   * A clause that yields the list's variable from an index, when this filter is a better start
+   * than the label scan (the first such filter given is used; the others stay conditions).
+   */
+  readonly start?: string;
+}
+
+export type Filters<W> = { readonly [K in keyof W]-?: Filter<W[K]> };
+
+export interface ListSpec<W, O extends string> {
+  readonly label: Label;
+  /** The list's Cypher variable. */
+  readonly v: string;
+  /** The condition leaving illustrative records out, unless `includeIllustrative`; null: none. */
+  readonly real: string | null;
+  readonly filters: Filters<W>;
+  readonly orders: Readonly<Record<O, string>>;
+}
+
+const keys = (given: readonly string[], field: string) => listArg(given, field);
+const enums = (given: readonly string[], field: string) => listArg(given, field, fromEnum);
+const text = (given: string, field: string) => textArg(given, field);
+const same = <T>(given: T) => given;
+
+// An implementation counts only if neither the link nor the project is illustrative, unless
+// illustrative data is asked for: absence is exact in real-data mode.
+const implementedBy = (r: string) => `EXISTS {
+      (q:Project)-[i:IMPLEMENTS]->(${r})
+      WHERE $includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)) }`;
+
+export const projectSpec: ListSpec<ProjectFilter, ProjectOrder> = {
+  label: 'Project',
+  v: 'p',
+  real: 'NOT p.illustrative',
+  filters: {
+    // A region's projects: those covering it and those benefiting one of its States, found from
+    // the region's key index rather than by testing every project.
+    regions: {
+      param: keys,
+      where: `(EXISTS { (p)-[:COVERS]->(g:Region) WHERE g.key IN $regions }
+         OR EXISTS { (p)-[:BENEFITS]->(:MemberState)-[:MEMBER_OF]->(g:Region) WHERE g.key IN $regions })`,
+      start: `CALL {
+    MATCH (g:Region) WHERE g.key IN $regions MATCH (g)<-[:COVERS]-(p:Project) RETURN p
+    UNION
+    MATCH (g:Region) WHERE g.key IN $regions MATCH (g)<-[:MEMBER_OF]-(:MemberState)<-[:BENEFITS]-(p:Project) RETURN p
+  }`,
+    },
+    statuses: { param: enums, where: 'p.status IN $statuses' },
+    pillars: { param: keys, where: 'any(x IN p.pillars WHERE x IN $pillars)' },
+    activeIn: {
+      param: (year) => int(year),
+      where: 'p.startYear <= $activeIn AND coalesce(p.endYear, p.startYear) >= $activeIn',
+    },
+    text: { param: text, where: 'toLower(p.searchText) CONTAINS toLower($text)' },
+    implementers: {
+      param: keys,
+      where: 'EXISTS { (p)-[:IMPLEMENTED_BY]->(e:Entity) WHERE e.key IN $implementers }',
+    },
+    memberStates: {
+      param: keys,
+      where: 'EXISTS { (p)-[:BENEFITS]->(s:MemberState) WHERE s.key IN $memberStates }',
+    },
+    thematicAreas: {
+      param: keys,
+      where: 'EXISTS { (p)-[:ADDRESSES]->(t:ThematicArea) WHERE t.key IN $thematicAreas }',
+    },
+    resolutions: {
+      param: keys,
+      where: 'EXISTS { (p)-[:SUPPORTS]->(x:Resolution) WHERE x.key IN $resolutions }',
+    },
+  },
+  orders: {
+    KEY: 'p.key',
+    TITLE: 'toLower(p.title), p.key',
+    START_YEAR: 'p.startYear, p.key',
+    END_YEAR: 'p.endYear, p.key',
+  },
+};
+
+export const recommendationSpec: ListSpec<RecommendationFilter, 'KEY'> = {
+  label: 'Recommendation',
+  v: 'r',
+  real: 'NOT r.illustrative',
+  filters: {
+    pillars: { param: keys, where: 'any(x IN r.pillars WHERE x IN $pillars)' },
+    documents: { param: keys, where: 'r.document IN $documents' },
+    text: { param: text, where: 'toLower(r.searchText) CONTAINS toLower($text)' },
+    issuers: {
+      param: keys,
+      where: 'EXISTS { (r)-[:ISSUED_BY]->(e:Entity) WHERE e.key IN $issuers }',
+    },
+    addressees: {
+      param: keys,
+      where: 'EXISTS { (r)-[:ADDRESSED_TO]->(a) WHERE a.key IN $addressees }',
+    },
+    memberStates: {
+      param: keys,
+      where: 'EXISTS { (r)-[:ADDRESSED_TO]->(s:MemberState) WHERE s.key IN $memberStates }',
+    },
+    regions: {
+      param: keys,
+      where:
+        'EXISTS { (r)-[:ADDRESSED_TO]->(:MemberState)-[:MEMBER_OF]->(g:Region) WHERE g.key IN $regions }',
+    },
+    thematicAreas: {
+      param: keys,
+      where: 'EXISTS { (r)-[:ADDRESSES]->(t:ThematicArea) WHERE t.key IN $thematicAreas }',
+    },
+    implemented: { param: same, where: `$implemented = ${implementedBy('r')}` },
+  },
+  orders: { KEY: 'r.key' },
+};
+
+export const resolutionSpec: ListSpec<ResolutionFilter, 'YEAR'> = {
+  label: 'Resolution',
+  v: 'x',
+  real: null,
+  filters: {
+    body: { param: same, where: 'x.body = $body' },
+    yearFrom: { param: (year) => int(year), where: 'x.year >= $yearFrom' },
+    yearTo: { param: (year) => int(year), where: 'x.year <= $yearTo' },
+    text: { param: text, where: 'toLower(x.searchText) CONTAINS toLower($text)' },
+    supported: {
+      param: same,
+      where:
+        '$supported = EXISTS { (p:Project)-[:SUPPORTS]->(x) WHERE NOT coalesce(p.illustrative, false) }',
+    },
+  },
+  orders: { YEAR: 'x.year, x.key' },
+};
+
+const nameOrders: Readonly<Record<NameOrder, string>> = {
+  KEY: 'n.key',
+  NAME: 'toLower(coalesce(n.name, n.title, n.key)), n.key',
+};
+
+const basicFilters: Filters<BasicFilter> = {
+  keys: { param: keys, where: 'n.key IN $keys' },
+  text: {
+    param: text,
+    where: '(toLower(n.searchText) CONTAINS toLower($text) OR n.nameZh CONTAINS $text)',
+  },
+};
+
+/** The lists that take the basic filter: every record real, by key or name. */
+export const BASIC_LABELS = [
+  'LegalInstrument',
+  'MemberState',
+  'Region',
+  'ThematicArea',
+  'Document',
+] as const;
+export type BasicLabel = (typeof BASIC_LABELS)[number];
+
+export const basicSpecs = new Map(
+  BASIC_LABELS.map((label): [BasicLabel, ListSpec<BasicFilter, NameOrder>] => [
+    label,
+    {
+      label,
+      v: 'n',
+      real: 'NOT coalesce(n.illustrative, false)',
+      filters: basicFilters,
+      orders: nameOrders,
+    },
+  ]),
+);
+
+export const entitySpec: ListSpec<EntityFilter, NameOrder> = {
+  label: 'Entity',
+  v: 'n',
+  real: 'NOT coalesce(n.illustrative, false)',
+  filters: {
+    text: basicFilters.text,
+    kinds: { param: enums, where: 'n.kind IN $kinds' },
+    compactMember: { param: same, where: 'n.compactMember = $compactMember' },
+  },
+  orders: nameOrders,
+};

@@ -1,0 +1,243 @@
+// Compiles what a query selects below a node into one Cypher map projection: exactly the
+// properties the selected fields read, and the selected relationship fields and sources as
+// COLLECT subqueries, nested down to MAX_DEPTH. The text is built from the closed catalogues
+// (labels, RELATIONS, the schema's field names) and never holds input: aliases and argument
+// values choose fragments, they are not written into the statement.
+import {
+  getArgumentValues,
+  getNamedType,
+  isLeafType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+} from 'graphql';
+import { isLabel, type Label } from '../core/ids.js';
+import { fieldsOn, type FieldsByName, type SelectionScope } from '../core/selection.js';
+import { allProperties } from '../db/fragments.js';
+import { RELATIONS, type Relation } from './relations.js';
+
+/** Link levels compiled into one statement; below them the per-request DataLoaders take over. */
+export const MAX_DEPTH = 3;
+/**
+ * Subqueries compiled into one statement. Planning time grows with the statement, so a selection
+ * wider than this reads its remaining links through the loaders instead.
+ */
+export const MAX_SUBQUERIES = 32;
+
+/** Subqueries still allowed in the statement being compiled. */
+interface Budget {
+  left: number;
+}
+
+/** Fields whose resolvers read several stored properties. */
+const COMPOSITE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  id: ['key'],
+  period: ['startYear', 'endYear', 'periodAsWritten'],
+  statusHistory: [
+    'statusValues',
+    'statusAsWritten',
+    'statusAsOf',
+    'statusDocuments',
+    'statusParagraphs',
+  ],
+  budgets: [
+    'budgetAmounts',
+    'budgetCurrencies',
+    'budgetKinds',
+    'budgetYears',
+    'budgetDocuments',
+    'budgetParagraphs',
+  ],
+  reconciliation: [
+    'reconciliationScopes',
+    'reconciliationStated',
+    'reconciliationParsed',
+    'reconciliationNotes',
+  ],
+  // On links: the two parallel provenance lists.
+  sources: ['sourceDocuments', 'sourceParagraphs'],
+  source: ['sourceDocuments', 'sourceParagraphs'],
+};
+
+/** Every node row carries these, whatever was selected: ids, type resolution and the illustrative rule read them. */
+const ALWAYS = ['key', 'illustrative'] as const;
+
+const relationOf = new Map(
+  (Object.values(RELATIONS) as readonly Relation[]).map((rel) => [`${rel.from}.${rel.field}`, rel]),
+);
+
+/**
+ * The key a compiled link list is stored under in its parent row (`_links`): the field and its
+ * `includeIllustrative`, so a resolver finds it from its own name and arguments.
+ */
+export const linkSlot = (field: string, includeIllustrative: boolean): string =>
+  `${field}_${includeIllustrative ? 1 : 0}`;
+
+/** Links without an `includeIllustrative` argument (issuer, contributions) keep every link. */
+const includeIllustrativeOf = (
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  scope: SelectionScope,
+): boolean => {
+  if (!field.args.some((arg) => arg.name === 'includeIllustrative')) return true;
+  return getArgumentValues(field, node, scope.variableValues)['includeIllustrative'] === true;
+};
+
+const isNodeTypeName = (name: string): boolean =>
+  isLabel(name) ||
+  name === 'Node' ||
+  name === 'Addressee' ||
+  name === 'Reference' ||
+  name === 'Contributor';
+
+/**
+ * The projection of node variable `v`, which has one of `labels`, for the field nodes that
+ * select it. With several labels, a CASE picks each label's own projection.
+ */
+export function selectionProjection(
+  scope: SelectionScope,
+  v: string,
+  labels: readonly Label[],
+  fieldNodes: readonly FieldNode[],
+  depth = 0,
+  budget: Budget = { left: MAX_SUBQUERIES },
+): string {
+  const one = (label: Label) =>
+    labelProjection(
+      scope,
+      v,
+      label,
+      fieldsOn(scope, objectType(scope, label), fieldNodes),
+      depth,
+      budget,
+    );
+  const [only] = labels;
+  if (labels.length === 1 && only !== undefined) return one(only);
+  return `CASE ${labels.map((label) => `WHEN ${v}:${label} THEN ${one(label)}`).join(' ')} END`;
+}
+
+function objectType(scope: SelectionScope, label: Label): GraphQLObjectType {
+  const type = scope.schema.getType(label);
+  if (!isObjectType(type)) throw new Error(`schema has no object type ${label}`);
+  return type;
+}
+
+function labelProjection(
+  scope: SelectionScope,
+  v: string,
+  label: Label,
+  fields: FieldsByName,
+  depth: number,
+  budget: Budget,
+): string {
+  const compiles = () => depth < MAX_DEPTH && budget.left-- > 0;
+  const type = objectType(scope, label);
+  const properties = new Set<string>(ALWAYS);
+  const subqueries: string[] = [];
+  const links: string[] = [];
+  let everything = false;
+
+  for (const [name, nodes] of fields) {
+    if (name.startsWith('__')) continue;
+    const field = type.getFields()[name];
+    if (!field) continue;
+    const relation = relationOf.get(`${label}.${name}`);
+    if (name === 'sources') {
+      if (compiles()) subqueries.push(`_sources: ${sources(scope, v, nodes, depth + 1, budget)}`);
+    } else if (relation) {
+      // A contribution's own end is the parent row itself: give it every property.
+      if (getNamedType(field.type).name === 'Contribution') everything = true;
+      const byIllustrative = new Map<boolean, FieldNode[]>();
+      for (const node of nodes) {
+        const include = includeIllustrativeOf(field, node, scope);
+        byIllustrative.set(include, [...(byIllustrative.get(include) ?? []), node]);
+      }
+      for (const [include, group] of byIllustrative) {
+        if (compiles()) {
+          const list = linkList(scope, v, relation, include, group, depth + 1, budget);
+          links.push(`${linkSlot(name, include)}: ${list}`);
+        } else everything = true; // the loaders answer from full rows
+      }
+    } else if (COMPOSITE_PROPERTIES[name]) {
+      COMPOSITE_PROPERTIES[name].forEach((p) => properties.add(p));
+    } else if (isLeafType(getNamedType(field.type))) {
+      properties.add(name);
+    } else {
+      everything = true; // a field this compiler does not know reads the full row
+    }
+  }
+
+  const base = everything
+    ? `${v} {${allProperties(v, label)}`
+    : `${v} {${[...properties].map((p) => `.${p}`).join(', ')}, label: '${label}'`;
+  const extra = [...subqueries, ...(links.length > 0 ? [`_links: {${links.join(', ')}}`] : [])];
+  return `${base}${extra.map((e) => `, ${e}`).join('')}}`;
+}
+
+/** A node's CITED_IN sources, with the cited document projected when `document` is selected. */
+function sources(
+  scope: SelectionScope,
+  v: string,
+  nodes: readonly FieldNode[],
+  depth: number,
+  budget: Budget,
+): string {
+  const c = `c${depth}`;
+  const d = `d${depth}`;
+  const sourceType = scope.schema.getType('Source');
+  const documentNodes = isObjectType(sourceType)
+    ? (fieldsOn(scope, sourceType, nodes).get('document') ?? [])
+    : [];
+  const document =
+    documentNodes.length > 0
+      ? `, document: ${d}.key, doc: ${selectionProjection(scope, d, ['Document'], documentNodes, depth, budget)}`
+      : `, document: ${d}.key`;
+  return `COLLECT { MATCH (${v})-[${c}:CITED_IN]->(${d}:Document) WITH ${c}, ${d} ORDER BY ${d}.key, ${c}.paragraph RETURN {paragraph: ${c}.paragraph${document}} }`;
+}
+
+/** One relationship field: its links in target key order, each `{props, node}`. */
+function linkList(
+  scope: SelectionScope,
+  v: string,
+  relation: Relation,
+  includeIllustrative: boolean,
+  nodes: readonly FieldNode[],
+  depth: number,
+  budget: Budget,
+): string {
+  const r = `r${depth}`;
+  const m = `m${depth}`;
+  const field = objectType(scope, relation.from).getFields()[relation.field];
+  const named = field ? getNamedType(field.type) : undefined;
+  const props = new Set<string>(['illustrative']);
+  const nodeSelections: FieldNode[] = [];
+  if (named && isNodeTypeName(named.name)) {
+    nodeSelections.push(...nodes); // a field that returns the node itself (`issuer`)
+  } else if (isObjectType(named)) {
+    for (const [name, fieldNodes] of fieldsOn(scope, named, nodes)) {
+      const linkField = named.getFields()[name];
+      if (name.startsWith('__') || !linkField) continue;
+      if (isNodeTypeName(getNamedType(linkField.type).name)) nodeSelections.push(...fieldNodes);
+      else (COMPOSITE_PROPERTIES[name] ?? [name]).forEach((p) => props.add(p));
+    }
+  }
+
+  const arrow =
+    relation.direction === 'out' ? `-[${r}:${relation.type}]->` : `<-[${r}:${relation.type}]-`;
+  // One target label goes into the pattern; several are a condition.
+  const [only] = relation.to;
+  const pattern = relation.to.length === 1 ? `${m}:${only}` : m;
+  const conditions = [
+    ...(relation.to.length === 1 ? [] : [`(${relation.to.map((l) => `${m}:${l}`).join(' OR ')})`]),
+    ...(includeIllustrative
+      ? []
+      : [
+          `coalesce(${r}.illustrative, false) = false`,
+          `coalesce(${m}.illustrative, false) = false`,
+        ]),
+  ];
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const node = selectionProjection(scope, m, relation.to, nodeSelections, depth, budget);
+  return `COLLECT { MATCH (${v})${arrow}(${pattern})${where} WITH ${r}, ${m} ORDER BY ${m}.key RETURN {props: ${r} {${[...props].map((p) => `.${p}`).join(', ')}}, node: ${node}} }`;
+}
