@@ -7,7 +7,7 @@ import { LocalNeo4jError } from './db/local-neo4j.js';
 import { ensureSchema } from './db/schema.js';
 import type { ListCaps } from './graphql/cost.js';
 import { createApollo, createApp } from './http/app.js';
-import { readListCaps } from './nodes/list-caps.js';
+import { readListCaps } from './nodes/index.js';
 import { seedIfEmpty } from '../seed/load.js';
 
 const SHUTDOWN_DEADLINE_MS = 9_500;

@@ -1,7 +1,7 @@
 import { trustedCypher, type Cypher } from '../db/cypher.js';
 import { nodeProjection, pageTail, rowsTail } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
-import type { ConnectionRow, ResolutionRow } from '../nodes/rows.js';
+import type { ResolutionConnectionRow, ResolutionRow } from '../core/rows.js';
 import type {
   CandidateMatchesRow,
   CoverageGroupRow,
@@ -34,10 +34,10 @@ const resolutionGapMatch = `
       WHERE $includeIllustrative OR (NOT coalesce(s.illustrative, false) AND NOT coalesce(p.illustrative, false)) }`;
 
 /** Resolutions that no counting project SUPPORTS, as one page row (year, key order). */
-export const resolutionsWithoutProjects = trustedCypher<ResolutionGapParams, ConnectionRow>(
-  'resolutionsWithoutProjects',
-  resolutionGapMatch + pageTail('x', 'x.year, x.key'),
-);
+export const resolutionsWithoutProjects = trustedCypher<
+  ResolutionGapParams,
+  ResolutionConnectionRow
+>('resolutionsWithoutProjects', resolutionGapMatch + pageTail('x', 'x.year, x.key'));
 
 export type ResolutionGapFilter = Omit<ResolutionGapParams, 'skip' | 'first'>;
 

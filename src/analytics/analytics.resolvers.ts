@@ -4,15 +4,12 @@ import { parsePage } from '../core/paging.js';
 import type { Context } from '../graphql/context.js';
 import type { Resolvers } from '../graphql/generated.js';
 import { int } from '../db/values.js';
-import type { ConnectionRow } from '../nodes/rows.js';
 import {
   candidateMatches,
-  coverage,
   memberStatesByUnaddressedRecommendations,
   overlappingProjects,
-  resolutionsWithoutProjects,
-  type CoverageDimension,
 } from './analytics.cypher.js';
+import { readCoverage, readResolutionsWithoutProjects } from './analytics.reads.js';
 import { rankCandidates } from './candidates.js';
 
 /** `first` for the ranked lists (no cursor): 0 … the server's page limit. */
@@ -20,34 +17,11 @@ function firstArg(first: number | null | undefined, ctx: Context): number {
   return parsePage(first, null, ctx.limits.maxPage).first;
 }
 
-/** The resolution gap page (the export streams the same match: `resolutionsWithoutProjectsRows`). */
-export async function readResolutionsWithoutProjects(
-  ctx: Pick<Context, 'db'>,
-  args: { skip: number; first: number; body: string | null; includeIllustrative: boolean },
-): Promise<ConnectionRow> {
-  const [row] = await ctx.db.read(resolutionsWithoutProjects, {
-    skip: int(args.skip),
-    first: int(args.first),
-    body: args.body,
-    includeIllustrative: args.includeIllustrative,
-  });
-  return row ?? { total: 0, offset: args.skip, nodes: [] };
-}
-
-/** The coverage rows of one dimension (one round trip). */
-export function readCoverage(
-  ctx: Pick<Context, 'db'>,
-  by: CoverageDimension,
-  includeIllustrative: boolean,
-) {
-  return ctx.db.read(coverage.get(by)!, { includeIllustrative });
-}
-
 export const analyticsResolvers: Resolvers = {
   Query: {
     resolutionsWithoutProjects: (_root, { first, after, body, includeIllustrative }, ctx) => {
       const page = parsePage(first, after, ctx.limits.maxPage);
-      return readResolutionsWithoutProjects(ctx, {
+      return readResolutionsWithoutProjects(ctx.db, {
         skip: page.offset,
         first: page.first,
         body: body ?? null,
@@ -55,7 +29,7 @@ export const analyticsResolvers: Resolvers = {
       });
     },
     coverage: (_root, { by, includeIllustrative }, ctx) =>
-      readCoverage(ctx, by, includeIllustrative ?? false),
+      readCoverage(ctx.db, by, includeIllustrative ?? false),
     memberStatesByUnaddressedRecommendations: (_root, { first, includeIllustrative }, ctx) =>
       ctx.db.read(memberStatesByUnaddressedRecommendations, {
         first: int(firstArg(first, ctx)),

@@ -5,7 +5,7 @@ import type {
   ProjectRow,
   RecommendationRow,
   ThematicAreaRow,
-} from '../nodes/rows.js';
+} from '../core/rows.js';
 
 /** One group of `coverage`; the mapper of `CoverageGroup`. */
 export interface CoverageGroupRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectRow } from '../nodes/rows.js';
+import type { ProjectRow } from '../core/rows.js';
 import type { CandidateMatchRow } from './analytics.rows.js';
 import { rankCandidates, scoreCandidate } from './candidates.js';
 

@@ -3,7 +3,7 @@ import { selectsField } from '../core/selection.js';
 import { LABELS, parseNodeId, type Label, type NodeId } from '../core/ids.js';
 import type { Resolvers } from '../graphql/generated.js';
 import { int } from '../db/values.js';
-import type { SourceRow } from '../nodes/rows.js';
+import type { SourceRow } from '../core/rows.js';
 import {
   edgesAmong,
   graphMeta,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeRow } from '../nodes/rows.js';
+import type { NodeRow } from '../core/rows.js';
 import { assembleNeighborhood } from './neighborhood.js';
 import type { ExpansionRow } from './rows.js';
 

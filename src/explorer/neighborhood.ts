@@ -1,4 +1,4 @@
-import type { NodeRow } from '../nodes/rows.js';
+import type { NodeRow } from '../core/rows.js';
 import type {
   DegreeCountRow,
   EdgeRow,

@@ -1,6 +1,6 @@
 // Row types of the explorer area: what its Cypher returns, and the codegen mappers of its types.
 import type { Label } from '../core/ids.js';
-import type { NodeRow } from '../nodes/rows.js';
+import type { NodeRow } from '../core/rows.js';
 
 /** A full-text hit: the node (projected as the node area projects it) and its Lucene score. */
 export interface SearchHitRow {

@@ -1,16 +1,13 @@
 // The closed list of exports: which statements each runs, its parameters and its columns.
-import { int } from '../db/values.js';
 import type { Db, RowStream, StreamOptions } from '../db/db.js';
 import {
   COVERAGE_DIMENSIONS,
-  coverage,
-  resolutionsWithoutProjectsCount,
-  resolutionsWithoutProjectsRows,
+  streamCoverage,
+  streamResolutionsWithoutProjects,
   type CoverageDimension,
-} from '../analytics/analytics.cypher.js';
-import { listMatch, streamList } from '../lists/lists.reads.js';
-import { recommendationSpec } from '../lists/lists.specs.js';
-import type { RecommendationRow } from '../nodes/rows.js';
+} from '../analytics/index.js';
+import { listMatch, recommendationSpec, streamList } from '../lists/index.js';
+import type { RecommendationRow } from '../core/rows.js';
 
 /** A bad query parameter: the router answers 400 naming it. */
 export class ExportParamError extends Error {
@@ -211,15 +208,14 @@ const resolutionExport: ExportDef = {
       includeIllustrative: boolean;
       body: string | null;
     };
-    const params = { body, includeIllustrative };
-    const { total, position } = await count(
-      db.stream(resolutionsWithoutProjectsCount, params, options),
-    );
-    const rows = db.stream(
-      resolutionsWithoutProjectsRows,
-      { ...params, limit: int(limit) },
+    const streams = streamResolutionsWithoutProjects(
+      db,
+      { body, includeIllustrative },
+      limit,
       options,
     );
+    const { total, position } = await count(streams.count);
+    const rows = streams.rows;
     return {
       total,
       position,
@@ -265,7 +261,7 @@ const coverageExport: ExportDef = {
     };
     // The statement GraphQL's `coverage` runs. It has one row per group (pillar, region, State,
     // entity or theme: a few hundred at most), so it is read whole to count it, in one read.
-    const read = db.stream(coverage.get(by)!, { includeIllustrative }, options);
+    const read = streamCoverage(db, by, includeIllustrative, options);
     const groups: ExportRow[] = [];
     for await (const group of read) groups.push({ ...group });
     const { position } = read;

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyticsResolvers } from '../analytics/analytics.resolvers.js';
-import { explorerResolvers } from '../explorer/explorer.resolvers.js';
-import { listResolvers } from '../lists/lists.resolvers.js';
-import { nodeResolvers } from '../nodes/nodes.resolvers.js';
+import { analyticsResolvers } from '../analytics/index.js';
+import { explorerResolvers } from '../explorer/index.js';
+import { listResolvers } from '../lists/index.js';
+import { nodeResolvers } from '../nodes/index.js';
 import type { Resolvers } from './generated.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

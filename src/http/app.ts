@@ -14,11 +14,12 @@ import { DEFAULT_LIMITS, type Limits } from '../config.js';
 import { createFormatError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/db.js';
-import { createContextFactory, type Context } from '../graphql/context.js';
+import type { Context } from '../graphql/context.js';
+import { createContextFactory } from '../graphql/create-context.js';
 import type { ListCaps } from '../graphql/cost.js';
 import { createCostPlugin, createLimitRules } from '../graphql/limits.js';
 import { createResolvers, loadTypeDefs } from '../graphql/schema.js';
-import { createExportRouter } from '../export/export.router.js';
+import { createExportRouter } from '../export/index.js';
 import { createPlaygroundRouter, PLAYGROUND_CSP } from './playground.js';
 import { createBodyErrorHandler, notFound } from './errors.js';
 import {
@@ -63,7 +64,7 @@ export function createApollo(deps: AppDeps): ApolloServer<Context> {
   const budget = deps.rateLimit ? createCostBudget(deps.rateLimit) : undefined;
   return new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: createResolvers() as never,
+    resolvers: createResolvers(),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // No "Did you mean …?" in errors: GraphiQL's completion serves analysts better.

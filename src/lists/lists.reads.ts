@@ -5,13 +5,19 @@ import { trustedCypher } from '../db/cypher.js';
 import { nodeProjection } from '../db/fragments.js';
 import type { Db, RowStream, StreamOptions } from '../db/db.js';
 import { int, type Int } from '../db/values.js';
-import type { ConnectionRow, NodeRow } from '../nodes/rows.js';
+import type { ConnectionRow, NodeRow } from '../core/rows.js';
 import type { ListSpec } from './lists.specs.js';
 
 /** A list's MATCH … WHERE for the filters given, and the parameters it names. */
 export interface ListMatch {
   readonly v: string;
+  /** MATCH (or the start clause) and WHERE. */
   readonly text: string;
+  /**
+   * The same for a page in key order: `v.key IS NOT NULL` lets Neo4j read the key index in order
+   * and stop at the page's end instead of sorting every match.
+   */
+  readonly byKey: string;
   readonly params: Readonly<Record<string, unknown>>;
 }
 
@@ -39,12 +45,21 @@ export function listMatch<W, O extends string>(
     if (value === null) continue;
     params[name] = value;
     if (filter.start !== undefined && start === undefined) start = filter.start;
-    else conditions.push(filter.where);
+    else
+      conditions.push(
+        typeof filter.where === 'string' ? filter.where : filter.where(given, includeIllustrative),
+      );
   }
   const head =
     start === undefined ? `MATCH (${spec.v}:${spec.label})` : `${start}\n  WITH ${spec.v}`;
-  const filters = conditions.length > 0 ? `\n  WHERE ${conditions.join('\n    AND ')}` : '';
-  return { v: spec.v, text: `${head}${filters}`, params };
+  const text = (all: string[]) =>
+    all.length > 0 ? `${head}\n  WHERE ${all.join('\n    AND ')}` : head;
+  return {
+    v: spec.v,
+    text: text(conditions),
+    byKey: text([`${spec.v}.key IS NOT NULL`, ...conditions]),
+    params,
+  };
 }
 
 /** What the selection asks of a page: the total (for `totalCount`/`pageInfo`) and the nodes. */
@@ -58,31 +73,31 @@ export interface PageParts {
  * One statement for a page: the total by a COUNT subquery, the page's nodes ordered, skipped and
  * limited in the database by a COLLECT subquery, each projected as the query selected.
  */
-export function pageStatement(
+export function pageStatement<Row extends NodeRow>(
   name: string,
   match: ListMatch,
   order: string,
   parts: PageParts,
-): Cypher<Record<string, unknown>, ConnectionRow> {
+): Cypher<Record<string, unknown>, ConnectionRow<Row>> {
   const { v } = match;
-  const total = parts.total ? `COUNT {\n  ${match.text}\n  RETURN ${v} }` : 'null';
+  const total = parts.total ? `COUNT {\n  ${match.text}\n  RETURN ${v} }` : '0';
   const nodes =
     parts.projection === null
       ? '[]'
-      : `COLLECT {\n  ${match.text}\n  WITH ${v} ORDER BY ${order} SKIP $skip LIMIT $first\n  RETURN ${parts.projection} }`;
+      : `COLLECT {\n  ${order === `${v}.key` ? match.byKey : match.text}\n  WITH ${v} ORDER BY ${order} SKIP $skip LIMIT $first\n  RETURN ${parts.projection} }`;
   return trustedCypher(name, `RETURN { total: ${total}, offset: $skip, nodes: ${nodes} } AS row`);
 }
 
-/** Reads one page. */
-export async function readPage(
+/** Reads one page of `Row`s (the label of the match). */
+export async function readPage<Row extends NodeRow>(
   db: Db,
   name: string,
   match: ListMatch,
   order: string,
   page: { readonly offset: number; readonly first: number },
   parts: PageParts,
-): Promise<ConnectionRow> {
-  const [row] = await db.read(pageStatement(name, match, order, parts), {
+): Promise<ConnectionRow<Row>> {
+  const [row] = await db.read(pageStatement<Row>(name, match, order, parts), {
     ...match.params,
     skip: int(page.offset),
     first: int(page.first),
@@ -109,7 +124,7 @@ export function streamList<Row extends NodeRow>(
   );
   const rows = trustedCypher<Record<string, unknown> & { limit: Int }, Row>(
     `${name}Rows`,
-    `${match.text}\n  WITH ${v} ORDER BY ${order} LIMIT $limit\n  RETURN ${nodeProjection(v)} AS row`,
+    `${order === `${v}.key` ? match.byKey : match.text}\n  WITH ${v} ORDER BY ${order} LIMIT $limit\n  RETURN ${nodeProjection(v)} AS row`,
   );
   return {
     count: db.stream(count, match.params, options),

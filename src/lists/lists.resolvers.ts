@@ -1,13 +1,14 @@
 import { getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
+import type { Label } from '../core/ids.js';
 import { pageInfo, parsePage } from '../core/paging.js';
 import { fieldsOn } from '../core/selection.js';
 import type { Context } from '../graphql/context.js';
 import type { BasicFilter, NameOrder, Resolvers } from '../graphql/generated.js';
-import { selectionProjection } from '../nodes/projection.js';
-import type { ConnectionRow } from '../nodes/rows.js';
+import { selectionProjection } from '../nodes/index.js';
+import type { ConnectionRow, NodeRow, RowOf } from '../core/rows.js';
 import { listMatch, readPage, type PageParts } from './lists.reads.js';
 import {
-  basicSpecs,
+  basicSpec,
   entitySpec,
   projectSpec,
   recommendationSpec,
@@ -20,7 +21,7 @@ import {
 export const connectionFields = {
   totalCount: (c: ConnectionRow) => c.total,
   pageInfo: (c: ConnectionRow) => pageInfo(c.offset, c.nodes.length, c.total),
-  nodes: (c: ConnectionRow) => c.nodes as never[],
+  nodes: <Row extends NodeRow>(c: ConnectionRow<Row>) => c.nodes,
 };
 
 /** What the connection's selection needs: the total, and the nodes projected as selected. */
@@ -49,13 +50,13 @@ interface ListArgs<W, O> {
 }
 
 /** A list root field: one statement, named after the field, whatever was selected below it. */
-function list<W, O extends string>(
-  spec: ListSpec<W, O>,
+function list<W, O extends string, L extends Label>(
+  spec: ListSpec<W, O, L>,
   defaultOrder: O,
   args: ListArgs<Partial<W>, O>,
   ctx: Context,
   info: GraphQLResolveInfo,
-): Promise<ConnectionRow> {
+): Promise<ConnectionRow<RowOf<L>>> {
   const page = parsePage(args.first, args.after, ctx.limits.maxPage);
   const match = listMatch(spec, args.where, args.includeIllustrative ?? false);
   const order = spec.orders[args.orderBy ?? defaultOrder];
@@ -63,14 +64,14 @@ function list<W, O extends string>(
 }
 
 const basic =
-  (label: BasicLabel) =>
+  <L extends BasicLabel>(label: L) =>
   (
     _root: unknown,
     args: ListArgs<Partial<BasicFilter>, NameOrder>,
     ctx: Context,
     info: GraphQLResolveInfo,
   ) =>
-    list(basicSpecs.get(label)!, 'KEY', args, ctx, info);
+    list(basicSpec(label), 'KEY', args, ctx, info);
 
 export const listResolvers: Resolvers = {
   Query: {

@@ -19,8 +19,12 @@ import type {
 export interface Filter<T> {
   /** The statement parameter (named like the filter) for a given value; null drops the filter. */
   readonly param: (given: NonNullable<T>, field: string) => unknown;
-  /** The condition on the list's variable. */
-  readonly where: string;
+  /**
+   * The condition on the list's variable; a function when the value (or the illustrative mode)
+   * picks between fixed fragments, e.g. EXISTS or NOT EXISTS, which the planner can turn into a
+   * (anti-)semi-join where `$flag = EXISTS {…}` would be tested row by row.
+   */
+  readonly where: string | ((value: NonNullable<T>, includeIllustrative: boolean) => string);
   /**
    * A clause that yields the list's variable from an index, when this filter is a better start
    * than the label scan (the first such filter given is used; the others stay conditions).
@@ -30,8 +34,8 @@ export interface Filter<T> {
 
 export type Filters<W> = { readonly [K in keyof W]-?: Filter<W[K]> };
 
-export interface ListSpec<W, O extends string> {
-  readonly label: Label;
+export interface ListSpec<W, O extends string, L extends Label = Label> {
+  readonly label: L;
   /** The list's Cypher variable. */
   readonly v: string;
   /** The condition leaving illustrative records out, unless `includeIllustrative`; null: none. */
@@ -47,11 +51,16 @@ const same = <T>(given: T) => given;
 
 // An implementation counts only if neither the link nor the project is illustrative, unless
 // illustrative data is asked for: absence is exact in real-data mode.
-const implementedBy = (r: string) => `EXISTS {
-      (q:Project)-[i:IMPLEMENTS]->(${r})
-      WHERE $includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)) }`;
+const implemented = (wanted: boolean, includeIllustrative: boolean) =>
+  `${wanted ? '' : 'NOT '}EXISTS {
+      (q:Project)-[i:IMPLEMENTS]->(r)${
+        includeIllustrative
+          ? ''
+          : `
+      WHERE NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)`
+      } }`;
 
-export const projectSpec: ListSpec<ProjectFilter, ProjectOrder> = {
+export const projectSpec: ListSpec<ProjectFilter, ProjectOrder, 'Project'> = {
   label: 'Project',
   v: 'p',
   real: 'NOT p.illustrative',
@@ -100,7 +109,7 @@ export const projectSpec: ListSpec<ProjectFilter, ProjectOrder> = {
   },
 };
 
-export const recommendationSpec: ListSpec<RecommendationFilter, 'KEY'> = {
+export const recommendationSpec: ListSpec<RecommendationFilter, 'KEY', 'Recommendation'> = {
   label: 'Recommendation',
   v: 'r',
   real: 'NOT r.illustrative',
@@ -129,12 +138,12 @@ export const recommendationSpec: ListSpec<RecommendationFilter, 'KEY'> = {
       param: keys,
       where: 'EXISTS { (r)-[:ADDRESSES]->(t:ThematicArea) WHERE t.key IN $thematicAreas }',
     },
-    implemented: { param: same, where: `$implemented = ${implementedBy('r')}` },
+    implemented: { param: same, where: implemented },
   },
   orders: { KEY: 'r.key' },
 };
 
-export const resolutionSpec: ListSpec<ResolutionFilter, 'YEAR'> = {
+export const resolutionSpec: ListSpec<ResolutionFilter, 'YEAR', 'Resolution'> = {
   label: 'Resolution',
   v: 'x',
   real: null,
@@ -145,8 +154,8 @@ export const resolutionSpec: ListSpec<ResolutionFilter, 'YEAR'> = {
     text: { param: text, where: 'toLower(x.searchText) CONTAINS toLower($text)' },
     supported: {
       param: same,
-      where:
-        '$supported = EXISTS { (p:Project)-[:SUPPORTS]->(x) WHERE NOT coalesce(p.illustrative, false) }',
+      where: (wanted) =>
+        `${wanted ? '' : 'NOT '}EXISTS { (p:Project)-[:SUPPORTS]->(x) WHERE NOT coalesce(p.illustrative, false) }`,
     },
   },
   orders: { YEAR: 'x.year, x.key' },
@@ -175,20 +184,16 @@ export const BASIC_LABELS = [
 ] as const;
 export type BasicLabel = (typeof BASIC_LABELS)[number];
 
-export const basicSpecs = new Map(
-  BASIC_LABELS.map((label): [BasicLabel, ListSpec<BasicFilter, NameOrder>] => [
-    label,
-    {
-      label,
-      v: 'n',
-      real: 'NOT coalesce(n.illustrative, false)',
-      filters: basicFilters,
-      orders: nameOrders,
-    },
-  ]),
-);
+/** The spec of a list that takes the basic filter. */
+export const basicSpec = <L extends BasicLabel>(label: L): ListSpec<BasicFilter, NameOrder, L> => ({
+  label,
+  v: 'n',
+  real: 'NOT coalesce(n.illustrative, false)',
+  filters: basicFilters,
+  orders: nameOrders,
+});
 
-export const entitySpec: ListSpec<EntityFilter, NameOrder> = {
+export const entitySpec: ListSpec<EntityFilter, NameOrder, 'Entity'> = {
   label: 'Entity',
   v: 'n',
   real: 'NOT coalesce(n.illustrative, false)',

@@ -2,7 +2,7 @@ import { LABELS, type Label } from '../core/ids.js';
 import { trustedCypher, type Cypher } from '../db/cypher.js';
 import { nodeProjection } from '../db/fragments.js';
 import { RELATIONS, type Relation, type RelationName } from './relations.js';
-import type { LinkRow, NodeRow } from './rows.js';
+import type { LinkRow, NodeRow } from '../core/rows.js';
 
 const project = (v: string) => nodeProjection(v);
 

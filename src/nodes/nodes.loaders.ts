@@ -3,7 +3,7 @@ import type { Label } from '../core/ids.js';
 import type { Db } from '../db/db.js';
 import { linksByKey, nodesByKey, sourcesByKey } from './nodes.cypher.js';
 import type { RelationName } from './relations.js';
-import type { LinkRow, NodeRow, SourceRow } from './rows.js';
+import type { LinkRow, NodeRow, SourceRow } from '../core/rows.js';
 
 const MAX_BATCH = 500;
 

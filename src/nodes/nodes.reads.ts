@@ -7,7 +7,7 @@ import type { SelectionScope } from '../core/selection.js';
 import { trustedCypher } from '../db/cypher.js';
 import type { Db } from '../db/db.js';
 import { selectionProjection } from './projection.js';
-import type { NodeRow } from './rows.js';
+import type { NodeRow } from '../core/rows.js';
 
 export const MAX_IDS = 200;
 

@@ -5,7 +5,14 @@ import type { Audience, EntityKind, ProjectStatus, Resolvers } from '../graphql/
 import { readNodes } from './nodes.reads.js';
 import { linkSlot } from './projection.js';
 import type { RelationName } from './relations.js';
-import type { LinkRow, NodeRow, ProjectRow, SourceRow } from './rows.js';
+import {
+  hasLabel,
+  type LinkRow,
+  type NodeRow,
+  type ProjectRow,
+  type RowOf,
+  type SourceRow,
+} from '../core/rows.js';
 
 type LinkArgs = { includeIllustrative?: boolean | null };
 type Parent = Pick<NodeRow, 'key' | '_links' | '_sources'>;
@@ -59,6 +66,18 @@ const linkBase = {
 };
 
 const resolveNodeType = (row: NodeRow) => row.label;
+
+/** `row` as the row type of `labels`; a row of another label is a broken link in the graph. */
+function labelled<L extends NodeRow['label']>(row: NodeRow, labels: readonly L[]): RowOf<L> {
+  if (hasLabel(row, labels)) return row;
+  throw new Error(`a link reaches a ${row.label} where ${labels.join(' or ')} was expected`);
+}
+
+/** The node at the far end of a link, typed as the link field promises. */
+const farEnd =
+  <L extends NodeRow['label']>(labels: readonly L[]) =>
+  (link: LinkRow): RowOf<L> =>
+    labelled(link.node, labels);
 
 export const nodeResolvers: Resolvers = {
   Query: {
@@ -183,22 +202,22 @@ export const nodeResolvers: Resolvers = {
         note: d.reconciliationNotes?.[i] || null,
       })),
   },
-  EntityLink: { ...linkBase, entity: (l) => l.node as never, role: (l) => l.props.role ?? null },
-  ProjectLink: { ...linkBase, project: (l) => l.node as never, role: (l) => l.props.role ?? null },
+  EntityLink: { ...linkBase, entity: farEnd(['Entity']), role: (l) => l.props.role ?? null },
+  ProjectLink: { ...linkBase, project: farEnd(['Project']), role: (l) => l.props.role ?? null },
   MemberStateLink: {
     ...linkBase,
-    memberState: (l) => l.node as never,
+    memberState: farEnd(['MemberState']),
     basis: (l) => l.props.basis ?? null,
   },
-  RegionLink: { ...linkBase, region: (l) => l.node as never, basis: (l) => l.props.basis ?? null },
-  ResolutionLink: { ...linkBase, resolution: (l) => l.node as never },
-  RecommendationLink: { ...linkBase, recommendation: (l) => l.node as never },
-  ThematicAreaLink: { ...linkBase, thematicArea: (l) => l.node as never },
-  AddresseeLink: { ...linkBase, addressee: (l) => l.node as never },
-  ReferenceLink: { ...linkBase, target: (l) => l.node as never },
+  RegionLink: { ...linkBase, region: farEnd(['Region']), basis: (l) => l.props.basis ?? null },
+  ResolutionLink: { ...linkBase, resolution: farEnd(['Resolution']) },
+  RecommendationLink: { ...linkBase, recommendation: farEnd(['Recommendation']) },
+  ThematicAreaLink: { ...linkBase, thematicArea: farEnd(['ThematicArea']) },
+  AddresseeLink: { ...linkBase, addressee: farEnd(['MemberState', 'Entity']) },
+  ReferenceLink: { ...linkBase, target: farEnd(['Resolution', 'LegalInstrument']) },
   Contribution: {
-    contributor: (c) => c.contributor as never,
-    recipient: (c) => c.recipient as never,
+    contributor: (c) => labelled(c.contributor, ['MemberState', 'Entity']),
+    recipient: (c) => labelled(c.recipient, ['Entity']),
     fund: (c) => (c.props['fund'] as string | null) ?? null,
     rank: (c) => (c.props['rank'] as number | undefined) ?? 0,
     listDate: (c) => (c.props['listDate'] as string | null) ?? null,

@@ -1,5 +1,6 @@
-// Row types: what the Cypher of this area returns, and the codegen mappers of the GraphQL types.
-import type { Label } from '../core/ids.js';
+// Row types shared by every area: nodes, links and pages as the Cypher returns them, and the
+// codegen mappers of the node types. Each area keeps its own rows beside it (explorer, analytics).
+import type { Label } from './ids.js';
 
 interface BaseRow {
   readonly key: string;
@@ -177,10 +178,33 @@ export interface ContributionRow {
 }
 
 /** A page of a list: the rows of the page, the total and where the page starts. */
-export interface ConnectionRow {
+export interface ConnectionRow<Row extends NodeRow = NodeRow> {
+  /** Counted only when the query selects `totalCount` or `pageInfo`; 0 otherwise. */
   readonly total: number;
   readonly offset: number;
-  readonly nodes: NodeRow[];
+  readonly nodes: Row[];
 }
+
+/** The node rows of one label (`RowOf<'Entity'>` is `EntityRow`). */
+export type RowOf<L extends NodeRow['label']> = Extract<NodeRow, { label: L }>;
+
+/** Whether `row` has one of `labels`: narrows a link's far end to the row type the field promises. */
+export function hasLabel<L extends NodeRow['label']>(
+  row: NodeRow,
+  labels: readonly L[],
+): row is RowOf<L> {
+  return (labels as readonly string[]).includes(row.label);
+}
+
+// The mappers of the connection types: a page of one label's rows.
+export type ProjectConnectionRow = ConnectionRow<ProjectRow>;
+export type RecommendationConnectionRow = ConnectionRow<RecommendationRow>;
+export type ResolutionConnectionRow = ConnectionRow<ResolutionRow>;
+export type LegalInstrumentConnectionRow = ConnectionRow<LegalInstrumentRow>;
+export type MemberStateConnectionRow = ConnectionRow<MemberStateRow>;
+export type RegionConnectionRow = ConnectionRow<RegionRow>;
+export type EntityConnectionRow = ConnectionRow<EntityRow>;
+export type ThematicAreaConnectionRow = ConnectionRow<ThematicAreaRow>;
+export type DocumentConnectionRow = ConnectionRow<DocumentRow>;
 
 export type { Label };

@@ -1,0 +1,10 @@
+// The gap analytics area: what other areas and the API may use of it.
+export { analyticsResolvers } from './analytics.resolvers.js';
+export {
+  readCoverage,
+  readResolutionsWithoutProjects,
+  streamCoverage,
+  streamResolutionsWithoutProjects,
+} from './analytics.reads.js';
+export { COVERAGE_DIMENSIONS, type CoverageDimension } from './analytics.cypher.js';
+export type * from './analytics.rows.js';

@@ -1,0 +1,2 @@
+// The export area: what the HTTP app mounts.
+export { createExportRouter } from './export.router.js';

@@ -1,0 +1,11 @@
+// The lists area: what other areas and the API may use of it.
+export { listResolvers } from './lists.resolvers.js';
+export { listMatch, pageStatement, readPage, streamList, type ListMatch } from './lists.reads.js';
+export {
+  projectSpec,
+  recommendationSpec,
+  resolutionSpec,
+  entitySpec,
+  basicSpec,
+  type ListSpec,
+} from './lists.specs.js';
