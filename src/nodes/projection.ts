@@ -25,10 +25,14 @@ export const MAX_DEPTH = 3;
  */
 export const MAX_SUBQUERIES = 32;
 
-/** Subqueries still allowed in the statement being compiled. */
-interface Budget {
-  left: number;
+/** Where the compiler stands: the operation, the link level, the subqueries still allowed. */
+interface At {
+  readonly scope: SelectionScope;
+  readonly depth: number;
+  readonly budget: { left: number };
 }
+
+const deeper = (at: At): At => ({ ...at, depth: at.depth + 1 });
 
 /** Fields whose resolvers read several stored properties. */
 const COMPOSITE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
@@ -100,18 +104,18 @@ export function selectionProjection(
   v: string,
   labels: readonly Label[],
   fieldNodes: readonly FieldNode[],
-  depth = 0,
-  budget: Budget = { left: MAX_SUBQUERIES },
+): string {
+  return projection({ scope, depth: 0, budget: { left: MAX_SUBQUERIES } }, v, labels, fieldNodes);
+}
+
+function projection(
+  at: At,
+  v: string,
+  labels: readonly Label[],
+  fieldNodes: readonly FieldNode[],
 ): string {
   const one = (label: Label) =>
-    labelProjection(
-      scope,
-      v,
-      label,
-      fieldsOn(scope, objectType(scope, label), fieldNodes),
-      depth,
-      budget,
-    );
+    labelProjection(at, v, label, fieldsOn(at.scope, objectType(at.scope, label), fieldNodes));
   const [only] = labels;
   if (labels.length === 1 && only !== undefined) return one(only);
   return `CASE ${labels.map((label) => `WHEN ${v}:${label} THEN ${one(label)}`).join(' ')} END`;
@@ -123,15 +127,9 @@ function objectType(scope: SelectionScope, label: Label): GraphQLObjectType {
   return type;
 }
 
-function labelProjection(
-  scope: SelectionScope,
-  v: string,
-  label: Label,
-  fields: FieldsByName,
-  depth: number,
-  budget: Budget,
-): string {
-  const compiles = () => depth < MAX_DEPTH && budget.left-- > 0;
+function labelProjection(at: At, v: string, label: Label, fields: FieldsByName): string {
+  const { scope } = at;
+  const compiles = () => at.depth < MAX_DEPTH && at.budget.left-- > 0;
   const type = objectType(scope, label);
   const properties = new Set<string>(ALWAYS);
   const subqueries: string[] = [];
@@ -144,7 +142,7 @@ function labelProjection(
     if (!field) continue;
     const relation = relationOf.get(`${label}.${name}`);
     if (name === 'sources') {
-      if (compiles()) subqueries.push(`_sources: ${sources(scope, v, nodes, depth + 1, budget)}`);
+      if (compiles()) subqueries.push(`_sources: ${sources(deeper(at), v, nodes)}`);
     } else if (relation) {
       // A contribution's own end is the parent row itself: give it every property.
       if (getNamedType(field.type).name === 'Contribution') everything = true;
@@ -155,7 +153,7 @@ function labelProjection(
       }
       for (const [include, group] of byIllustrative) {
         if (compiles()) {
-          const list = linkList(scope, v, relation, include, group, depth + 1, budget);
+          const list = linkList(deeper(at), v, relation, include, group);
           links.push(`${linkSlot(name, include)}: ${list}`);
         } else everything = true; // the loaders answer from full rows
       }
@@ -176,13 +174,8 @@ function labelProjection(
 }
 
 /** A node's CITED_IN sources, with the cited document projected when `document` is selected. */
-function sources(
-  scope: SelectionScope,
-  v: string,
-  nodes: readonly FieldNode[],
-  depth: number,
-  budget: Budget,
-): string {
+function sources(at: At, v: string, nodes: readonly FieldNode[]): string {
+  const { scope, depth } = at;
   const c = `c${depth}`;
   const d = `d${depth}`;
   const sourceType = scope.schema.getType('Source');
@@ -191,21 +184,20 @@ function sources(
     : [];
   const document =
     documentNodes.length > 0
-      ? `, document: ${d}.key, doc: ${selectionProjection(scope, d, ['Document'], documentNodes, depth, budget)}`
+      ? `, document: ${d}.key, doc: ${projection(at, d, ['Document'], documentNodes)}`
       : `, document: ${d}.key`;
   return `COLLECT { MATCH (${v})-[${c}:CITED_IN]->(${d}:Document) WITH ${c}, ${d} ORDER BY ${d}.key, ${c}.paragraph RETURN {paragraph: ${c}.paragraph${document}} }`;
 }
 
 /** One relationship field: its links in target key order, each `{props, node}`. */
 function linkList(
-  scope: SelectionScope,
+  at: At,
   v: string,
   relation: Relation,
   includeIllustrative: boolean,
   nodes: readonly FieldNode[],
-  depth: number,
-  budget: Budget,
 ): string {
+  const { scope, depth } = at;
   const r = `r${depth}`;
   const m = `m${depth}`;
   const field = objectType(scope, relation.from).getFields()[relation.field];
@@ -238,6 +230,6 @@ function linkList(
         ]),
   ];
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  const node = selectionProjection(scope, m, relation.to, nodeSelections, depth, budget);
+  const node = projection(at, m, relation.to, nodeSelections);
   return `COLLECT { MATCH (${v})${arrow}(${pattern})${where} WITH ${r}, ${m} ORDER BY ${m}.key RETURN {props: ${r} {${[...props].map((p) => `.${p}`).join(', ')}}, node: ${node}} }`;
 }
