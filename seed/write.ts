@@ -81,6 +81,18 @@ async function inChunks<T>(
 }
 
 /**
+ * Marks every node whose relationships, or the nodes at their other ends, include illustrative
+ * data. The explorer counts an unmarked node's degrees from Neo4j's degree store instead of
+ * reading each relationship: only marked nodes need the illustrative filter. Recomputed over the
+ * whole graph on every load, so an additive load cannot leave a stale mark.
+ */
+const markNearIllustrative = cypher<Record<string, never>, number>('markNearIllustrative')`
+  MATCH (n)
+  SET n.nearIllustrative = EXISTS {
+    (n)-[r]-(o) WHERE coalesce(r.illustrative, false) OR coalesce(o.illustrative, false) }
+  RETURN count(n) AS row`;
+
+/**
  * Writes the graph in one write transaction. With `replace`, the existing graph is deleted first
  * (in the same transaction); otherwise records are upserted and each record's own links replaced.
  */
@@ -124,6 +136,7 @@ export async function writeGraph(
         }),
       );
     }
+    await tx.run(markNearIllustrative, {});
   });
 }
 

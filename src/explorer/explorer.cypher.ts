@@ -17,16 +17,33 @@ const edge = (r: string) =>
   `{id: elementId(${r}), type: type(${r}), source: ${idOf(`startNode(${r})`)}, target: ${idOf(`endNode(${r})`)}, props: properties(${r})}`;
 const visible = (r: string, m: string) =>
   `($includeIllustrative OR (NOT coalesce(${r}.illustrative, false) AND NOT coalesce(${m}.illustrative, false)))`;
+// Every (type, direction) a degree can list, in the order it lists them.
+const DEGREE_ENTRIES = [...REL_TYPES]
+  .sort()
+  .flatMap((type) => (['IN', 'OUT'] as const).map((direction) => ({ type, direction })));
+const degreeList = (count: (type: string, direction: 'IN' | 'OUT') => string) =>
+  `[x IN [${DEGREE_ENTRIES.map(
+    ({ type, direction }) =>
+      `{type: '${type}', direction: '${direction}', count: ${count(type, direction)}}`,
+  ).join(', ')}] WHERE x.count > 0]`;
+const arrow = (type: string, direction: 'IN' | 'OUT', r = '') =>
+  direction === 'OUT' ? `-[${r}:${type}]->` : `<-[${r}:${type}]-`;
 // Binds `${as}`: a node's whole degree by type and direction (not limited to the types asked for).
-// A CALL subquery, not a COLLECT expression: Cypher reads an aggregating COLLECT inside a
-// projection as an implicit grouping and rejects it.
+// A node the loader did not mark `nearIllustrative`, or any node when illustrative data is asked
+// for, is counted from the degree store (one lookup per type and direction, no relationship
+// read); a marked node's relationships are read to leave illustrative ones out. A relationship
+// from a node to itself (a document cited in itself) counts once, as OUT.
 const degree = (v: string, as: string) => `
-    CALL (${v}) {
-      MATCH (${v})-[degRel]-(degOther) WHERE ${visible('degRel', 'degOther')}
-      WITH type(degRel) AS degType, CASE WHEN startNode(degRel) = ${v} THEN 'OUT' ELSE 'IN' END AS degDirection, count(*) AS degCount
-      ORDER BY degType, degDirection
-      RETURN collect({type: degType, direction: degDirection, count: degCount}) AS ${as}
-    }`;
+    WITH *, CASE WHEN $includeIllustrative OR NOT coalesce(${v}.nearIllustrative, false)
+      THEN ${degreeList((type, direction) =>
+        direction === 'OUT'
+          ? `COUNT { (${v})-[:${type}]->() }`
+          : `COUNT { (${v})<-[:${type}]-() } - COUNT { (${v})-[:${type}]->(${v}) }`,
+      )}
+      ELSE ${degreeList(
+        (type, direction) =>
+          `COUNT { (${v})${arrow(type, direction, 'degRel')}(degOther) WHERE ${direction === 'IN' ? `degOther <> ${v} AND ` : ''}${visible('degRel', 'degOther')} }`,
+      )} END AS ${as}`;
 // Without degrees asked for, an empty list stands in: counting every neighbour's relationships is
 // most of a neighbourhood's database work.
 const noDegree = (as: string) => `

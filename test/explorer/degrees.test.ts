@@ -1,0 +1,62 @@
+// Degrees come from Neo4j's degree store for nodes no illustrative data touches, and from reading
+// the relationships for the others. Both must give what counting the visible relationships gives.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/cypher.js';
+import { loadSeed, SEED_DATA_DIR } from '../../seed/load.js';
+import { createExecutor } from '../support/graphql.js';
+import { resetGraph, testDb } from '../support/neo4j.js';
+
+type Degree = { type: string; direction: string; count: number };
+
+/** The reference: every relationship of the node read and filtered, no shortcut. */
+const counted = cypher<{ id: string; includeIllustrative: boolean }, Degree[]>('testDegrees')`
+  MATCH (n) WHERE labels(n)[0] + ':' + n.key = $id
+  OPTIONAL MATCH (n)-[r]-(o)
+  WHERE $includeIllustrative OR (NOT coalesce(r.illustrative, false) AND NOT coalesce(o.illustrative, false))
+  WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction, count(r) AS count
+  WHERE count > 0
+  WITH type, direction, count ORDER BY type, direction
+  RETURN collect({type: type, direction: direction, count: count}) AS row`;
+
+const marked = cypher<Record<string, never>, { id: string; near: boolean }>('testMarked')`
+  MATCH (n) WITH n ORDER BY COUNT { (n)--() } DESC
+  WITH n.nearIllustrative AS near, collect(labels(n)[0] + ':' + n.key)[0..4] AS ids
+  UNWIND ids AS id RETURN {id: id, near: near} AS row`;
+
+describe('degrees', () => {
+  const db = testDb();
+  let execute: Awaited<ReturnType<typeof createExecutor>>;
+  let sample: { id: string; near: boolean }[];
+  beforeAll(async () => {
+    await resetGraph(db, {});
+    await loadSeed(db, [SEED_DATA_DIR], { replace: true });
+    execute = await createExecutor(db);
+    sample = await db.read(marked, {});
+  });
+
+  it('are sampled on hubs of both kinds: marked near illustrative data and not', () => {
+    expect(sample.filter((s) => s.near).length).toBeGreaterThan(0);
+    expect(sample.filter((s) => !s.near).length).toBeGreaterThan(0);
+  });
+
+  it('match a count of the visible relationships, with and without illustrative data', async () => {
+    for (const { id } of sample) {
+      for (const includeIllustrative of [false, true]) {
+        const result = await execute(
+          `query($id: ID!, $ill: Boolean) { neighborhood(id: $id, limitPerType: 1, includeIllustrative: $ill) {
+            nodes { id } degrees { id byType { type direction count } } } }`,
+          { id, ill: includeIllustrative },
+        );
+        expect(result.errors).toBeUndefined();
+        const { nodes, degrees } = result.data!.neighborhood;
+        if (nodes.length === 0) continue; // an illustrative node in real-data mode
+        for (const degree of degrees as { id: string; byType: Degree[] }[]) {
+          const [expected] = await db.read(counted, { id: degree.id, includeIllustrative });
+          expect(degree.byType, `${degree.id} includeIllustrative=${includeIllustrative}`).toEqual(
+            expected,
+          );
+        }
+      }
+    }
+  });
+});
