@@ -64,8 +64,8 @@ const COMPOSITE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   source: ['sourceDocuments', 'sourceParagraphs'],
 };
 
-/** Every node row carries these, whatever was selected: ids, type resolution and the illustrative rule read them. */
-const ALWAYS = ['key', 'illustrative'] as const;
+/** Every node row carries its key (ids, and the loaders below the compiled depth) and its label. */
+const ALWAYS = ['key'] as const;
 
 const relationOf = new Map(
   (Object.values(RELATIONS) as readonly Relation[]).map((rel) => [`${rel.from}.${rel.field}`, rel]),
@@ -113,9 +113,17 @@ function projection(
   v: string,
   labels: readonly Label[],
   fieldNodes: readonly FieldNode[],
+  /** Properties read by the link above (its `illustrative` reads the node's too). */
+  extra: readonly string[] = [],
 ): string {
   const one = (label: Label) =>
-    labelProjection(at, v, label, fieldsOn(at.scope, objectType(at.scope, label), fieldNodes));
+    labelProjection(
+      at,
+      v,
+      label,
+      fieldsOn(at.scope, objectType(at.scope, label), fieldNodes),
+      extra,
+    );
   const [only] = labels;
   if (labels.length === 1 && only !== undefined) return one(only);
   return `CASE ${labels.map((label) => `WHEN ${v}:${label} THEN ${one(label)}`).join(' ')} END`;
@@ -127,11 +135,17 @@ function objectType(scope: SelectionScope, label: Label): GraphQLObjectType {
   return type;
 }
 
-function labelProjection(at: At, v: string, label: Label, fields: FieldsByName): string {
+function labelProjection(
+  at: At,
+  v: string,
+  label: Label,
+  fields: FieldsByName,
+  extra: readonly string[],
+): string {
   const { scope } = at;
   const compiles = () => at.depth < MAX_DEPTH && at.budget.left-- > 0;
   const type = objectType(scope, label);
-  const properties = new Set<string>(ALWAYS);
+  const properties = new Set<string>([...ALWAYS, ...extra]);
   const subqueries: string[] = [];
   const links: string[] = [];
   let everything = false;
@@ -169,8 +183,8 @@ function labelProjection(at: At, v: string, label: Label, fields: FieldsByName):
   const base = everything
     ? `${v} {${allProperties(v, label)}`
     : `${v} {${[...properties].map((p) => `.${p}`).join(', ')}, label: '${label}'`;
-  const extra = [...subqueries, ...(links.length > 0 ? [`_links: {${links.join(', ')}}`] : [])];
-  return `${base}${extra.map((e) => `, ${e}`).join('')}}`;
+  const entries = [...subqueries, ...(links.length > 0 ? [`_links: {${links.join(', ')}}`] : [])];
+  return `${base}${entries.map((e) => `, ${e}`).join('')}}`;
 }
 
 /** A node's CITED_IN sources, with the cited document projected when `document` is selected. */
@@ -202,7 +216,7 @@ function linkList(
   const m = `m${depth}`;
   const field = objectType(scope, relation.from).getFields()[relation.field];
   const named = field ? getNamedType(field.type) : undefined;
-  const props = new Set<string>(['illustrative']);
+  const props = new Set<string>();
   const nodeSelections: FieldNode[] = [];
   if (named && isNodeTypeName(named.name)) {
     nodeSelections.push(...nodes); // a field that returns the node itself (`issuer`)
@@ -230,6 +244,14 @@ function linkList(
         ]),
   ];
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  const node = projection(at, m, relation.to, nodeSelections);
-  return `COLLECT { MATCH (${v})${arrow}(${pattern})${where} WITH ${r}, ${m} ORDER BY ${m}.key RETURN {props: ${r} {${[...props].map((p) => `.${p}`).join(', ')}}, node: ${node}} }`;
+  // A link is illustrative when it or the node it reaches is: its field reads both.
+  const node = projection(
+    at,
+    m,
+    relation.to,
+    nodeSelections,
+    props.has('illustrative') ? ['illustrative'] : [],
+  );
+  const linkProps = props.size > 0 ? `${r} {${[...props].map((p) => `.${p}`).join(', ')}}` : '{}';
+  return `COLLECT { MATCH (${v})${arrow}(${pattern})${where} WITH ${r}, ${m} ORDER BY ${m}.key RETURN {props: ${linkProps}, node: ${node}} }`;
 }
