@@ -81,15 +81,22 @@ async function inChunks<T>(
 }
 
 /**
- * Marks every node whose relationships, or the nodes at their other ends, include illustrative
- * data. The explorer counts an unmarked node's degrees from Neo4j's degree store instead of
- * reading each relationship: only marked nodes need the illustrative filter. Recomputed over the
- * whole graph on every load, so an additive load cannot leave a stale mark.
+ * Stores every node's real-data degree (illustrative relationships and nodes left out) as three
+ * parallel lists by type then direction: the explorer reads them instead of every relationship
+ * of a node (a document is cited by thousands). Recomputed over the whole graph on every load, in
+ * the load's transaction, so no load can leave a stale count.
  */
-const markNearIllustrative = cypher<Record<string, never>, number>('markNearIllustrative')`
+const storeRealDegrees = cypher<Record<string, never>, number>('storeRealDegrees')`
   MATCH (n)
-  SET n.nearIllustrative = EXISTS {
-    (n)-[r]-(o) WHERE coalesce(r.illustrative, false) OR coalesce(o.illustrative, false) }
+  CALL (n) {
+    OPTIONAL MATCH (n)-[r]-(o)
+    WHERE NOT coalesce(r.illustrative, false) AND NOT coalesce(o.illustrative, false)
+    WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction, count(r) AS count
+    WHERE count > 0
+    WITH type, direction, count ORDER BY type, direction
+    RETURN collect(type) AS types, collect(direction) AS directions, collect(count) AS counts
+  }
+  SET n.realDegreeTypes = types, n.realDegreeDirections = directions, n.realDegreeCounts = counts
   RETURN count(n) AS row`;
 
 /**
@@ -136,7 +143,7 @@ export async function writeGraph(
         }),
       );
     }
-    await tx.run(markNearIllustrative, {});
+    await tx.run(storeRealDegrees, {});
   });
 }
 

@@ -3,11 +3,11 @@
 
 /** The inside of `nodeProjection`'s map, for projections that add entries of their own. */
 export const allProperties = (v: string, label?: string): string =>
-  `.*, searchText: null, nearIllustrative: null, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}`;
+  `.*, searchText: null, realDegreeTypes: null, realDegreeDirections: null, realDegreeCounts: null, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}`;
 
 /**
- * A node as a row: every property but `searchText` and `nearIllustrative` (helpers for the
- * full-text index and the degree counts, not API data), plus its label. Pass `label` when the
+ * A node as a row: every property but `searchText` and `realDegree*` (helpers for the full-text
+ * index and the explorer's degrees, not API data), plus its label. Pass `label` when the
  * statement already knows it (saves a `labels()` call per row).
  */
 export const nodeProjection = (v: string, label?: string): string =>

@@ -26,24 +26,25 @@ const degreeList = (count: (type: string, direction: 'IN' | 'OUT') => string) =>
     ({ type, direction }) =>
       `{type: '${type}', direction: '${direction}', count: ${count(type, direction)}}`,
   ).join(', ')}] WHERE x.count > 0]`;
-const arrow = (type: string, direction: 'IN' | 'OUT', r = '') =>
-  direction === 'OUT' ? `-[${r}:${type}]->` : `<-[${r}:${type}]-`;
 // Binds `${as}`: a node's whole degree by type and direction (not limited to the types asked for).
-// A node the loader did not mark `nearIllustrative`, or any node when illustrative data is asked
-// for, is counted from the degree store (one lookup per type and direction, no relationship
-// read); a marked node's relationships are read to leave illustrative ones out. A relationship
-// from a node to itself (a document cited in itself) counts once, as OUT.
+// With illustrative data, from Neo4j's degree store (one lookup per type and direction, no
+// relationship read). In real-data mode, the degree the loader stored (seed/write.ts), or, on a
+// graph loaded before it stored them, by reading the relationships. A relationship from a node to
+// itself counts once, as OUT.
 const degree = (v: string, as: string) => `
-    WITH *, CASE WHEN $includeIllustrative OR NOT coalesce(${v}.nearIllustrative, false)
-      THEN ${degreeList((type, direction) =>
+    WITH *, CASE
+      WHEN $includeIllustrative THEN ${degreeList((type, direction) =>
         direction === 'OUT'
           ? `COUNT { (${v})-[:${type}]->() }`
           : `COUNT { (${v})<-[:${type}]-() } - COUNT { (${v})-[:${type}]->(${v}) }`,
       )}
-      ELSE ${degreeList(
+      WHEN ${v}.realDegreeTypes IS NULL THEN ${degreeList(
         (type, direction) =>
-          `COUNT { (${v})${arrow(type, direction, 'degRel')}(degOther) WHERE ${direction === 'IN' ? `degOther <> ${v} AND ` : ''}${visible('degRel', 'degOther')} }`,
-      )} END AS ${as}`;
+          `COUNT { (${v})${direction === 'OUT' ? `-[degRel:${type}]->` : `<-[degRel:${type}]-`}(degOther) WHERE ${direction === 'IN' ? `degOther <> ${v} AND ` : ''}${visible('degRel', 'degOther')} }`,
+      )}
+      ELSE [i IN range(0, size(${v}.realDegreeTypes) - 1) |
+            {type: ${v}.realDegreeTypes[i], direction: ${v}.realDegreeDirections[i], count: ${v}.realDegreeCounts[i]}]
+      END AS ${as}`;
 // Without degrees asked for, an empty list stands in: counting every neighbour's relationships is
 // most of a neighbourhood's database work.
 const noDegree = (as: string) => `

@@ -1,5 +1,6 @@
-// Degrees come from Neo4j's degree store for nodes no illustrative data touches, and from reading
-// the relationships for the others. Both must give what counting the visible relationships gives.
+// Degrees come from the counts the loader stored (real-data mode) or from Neo4j's degree store
+// (with illustrative data). Both must give what counting the visible relationships gives, on hubs
+// that illustrative data touches and on hubs it does not.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.js';
 import { loadSeed, SEED_DATA_DIR } from '../../seed/load.js';
@@ -20,8 +21,12 @@ const counted = cypher<{ id: string; includeIllustrative: boolean }, Degree[]>('
 
 const marked = cypher<Record<string, never>, { id: string; near: boolean }>('testMarked')`
   MATCH (n) WITH n ORDER BY COUNT { (n)--() } DESC
-  WITH n.nearIllustrative AS near, collect(labels(n)[0] + ':' + n.key)[0..4] AS ids
+  WITH EXISTS { (n)-[r]-(o) WHERE coalesce(r.illustrative, false) OR coalesce(o.illustrative, false) } AS near,
+       collect(labels(n)[0] + ':' + n.key)[0..4] AS ids
   UNWIND ids AS id RETURN {id: id, near: near} AS row`;
+
+const forgetDegrees = cypher<Record<string, never>, number>('testForgetDegrees')`
+  MATCH (n) REMOVE n.realDegreeTypes, n.realDegreeDirections, n.realDegreeCounts RETURN count(n) AS row`;
 
 describe('degrees', () => {
   const db = testDb();
@@ -34,14 +39,15 @@ describe('degrees', () => {
     sample = await db.read(marked, {});
   });
 
-  it('are sampled on hubs of both kinds: marked near illustrative data and not', () => {
+  it('are sampled on hubs of both kinds: touched by illustrative data and not', () => {
     expect(sample.filter((s) => s.near).length).toBeGreaterThan(0);
     expect(sample.filter((s) => !s.near).length).toBeGreaterThan(0);
   });
 
-  it('match a count of the visible relationships, with and without illustrative data', async () => {
+  /** Every returned node's degrees against the reference count. */
+  async function expectCountedDegrees(modes: readonly boolean[]) {
     for (const { id } of sample) {
-      for (const includeIllustrative of [false, true]) {
+      for (const includeIllustrative of modes) {
         const result = await execute(
           `query($id: ID!, $ill: Boolean) { neighborhood(id: $id, limitPerType: 1, includeIllustrative: $ill) {
             nodes { id } degrees { id byType { type direction count } } } }`,
@@ -58,5 +64,13 @@ describe('degrees', () => {
         }
       }
     }
+  }
+
+  it('match a count of the visible relationships, with and without illustrative data', () =>
+    expectCountedDegrees([false, true]));
+
+  it('are counted by reading relationships on a graph loaded before degrees were stored', async () => {
+    await db.transaction((tx) => tx.run(forgetDegrees, {}));
+    await expectCountedDegrees([false]);
   });
 });
