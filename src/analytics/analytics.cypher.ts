@@ -1,7 +1,6 @@
 import { trustedCypher, type Cypher } from '../db/cypher.js';
-import { nodeProjection, pageTail, rowsTail } from '../db/fragments.js';
+import { nodeProjection } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
-import type { ResolutionConnectionRow, ResolutionRow } from '../core/rows.js';
 import type {
   CandidateMatchesRow,
   CoverageGroupRow,
@@ -16,47 +15,6 @@ const implemented = (r: string) => `EXISTS {
     WHERE $includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)) }`;
 
 const node = nodeProjection;
-
-export type ResolutionGapParams = {
-  skip: Int;
-  first: Int;
-  body: string | null;
-  includeIllustrative: boolean;
-};
-
-// The resolution gap: shared by the GraphQL page and the export, so they cannot disagree.
-const resolutionGapMatch = `
-  MATCH (x:Resolution)
-  WHERE ($includeIllustrative OR NOT coalesce(x.illustrative, false))
-    AND ($body IS NULL OR x.body = $body)
-    AND NOT EXISTS {
-      (p:Project)-[s:SUPPORTS]->(x)
-      WHERE $includeIllustrative OR (NOT coalesce(s.illustrative, false) AND NOT coalesce(p.illustrative, false)) }`;
-
-/** Resolutions that no counting project SUPPORTS, as one page row (year, key order). */
-export const resolutionsWithoutProjects = trustedCypher<
-  ResolutionGapParams,
-  ResolutionConnectionRow
->('resolutionsWithoutProjects', resolutionGapMatch + pageTail('x', 'x.year, x.key'));
-
-export type ResolutionGapFilter = Omit<ResolutionGapParams, 'skip' | 'first'>;
-
-/**
- * The resolution gap for the export: one record per resolution, in the order of
- * `resolutionsWithoutProjects` (year, key), at most `$limit`, streamed rather than paged.
- */
-export const resolutionsWithoutProjectsRows = trustedCypher<
-  ResolutionGapFilter & { limit: Int },
-  ResolutionRow
->('resolutionsWithoutProjectsRows', resolutionGapMatch + rowsTail('x', 'x.year, x.key'));
-
-/** How many resolutions the gap matches (its `totalCount`), as one row. */
-export const resolutionsWithoutProjectsCount = trustedCypher<ResolutionGapFilter, number>(
-  'resolutionsWithoutProjectsCount',
-  resolutionGapMatch +
-    `
-  RETURN count(x) AS row`,
-);
 
 export const COVERAGE_DIMENSIONS = [
   'PILLAR',

@@ -1,42 +1,33 @@
 // Reads of the gap analytics: validated arguments → one named statement → typed rows. The GraphQL
 // resolvers and the exports both call these, so an answer and its download cannot disagree.
-import type { ResolutionConnectionRow, ResolutionRow } from '../core/rows.js';
+import type { ResolutionRow } from '../core/rows.js';
 import type { Db, RowStream, StreamOptions } from '../db/db.js';
-import { int } from '../db/values.js';
-import {
-  coverage,
-  resolutionsWithoutProjects,
-  resolutionsWithoutProjectsCount,
-  resolutionsWithoutProjectsRows,
-  type CoverageDimension,
-  type ResolutionGapFilter,
-} from './analytics.cypher.js';
+import { listMatch, streamList } from '../lists/index.js';
+import { coverage, type CoverageDimension } from './analytics.cypher.js';
+import { resolutionGapSpec } from './resolution-gap.js';
 import type { CoverageGroupRow } from './analytics.rows.js';
-
-/** The resolution gap page (one statement). */
-export async function readResolutionsWithoutProjects(
-  db: Db,
-  args: ResolutionGapFilter & { skip: number; first: number },
-): Promise<ResolutionConnectionRow> {
-  const [row] = await db.read(resolutionsWithoutProjects, {
-    ...args,
-    skip: int(args.skip),
-    first: int(args.first),
-  });
-  return row ?? { total: 0, offset: args.skip, nodes: [] };
-}
 
 /** The resolution gap for a download: its count, then at most `limit` records, in page order. */
 export function streamResolutionsWithoutProjects(
   db: Db,
-  filter: ResolutionGapFilter,
+  filter: { body: 'SC' | 'GA' | null; includeIllustrative: boolean },
   limit: number,
   options: StreamOptions,
 ): { readonly count: RowStream<number>; readonly rows: RowStream<ResolutionRow> } {
-  return {
-    count: db.stream(resolutionsWithoutProjectsCount, filter, options),
-    rows: db.stream(resolutionsWithoutProjectsRows, { ...filter, limit: int(limit) }, options),
-  };
+  const match = listMatch(
+    resolutionGapSpec,
+    { body: filter.body, unsupported: true },
+    filter.includeIllustrative,
+    '',
+  );
+  return streamList(
+    db,
+    'resolutionsWithoutProjects',
+    match,
+    resolutionGapSpec.orders.YEAR,
+    limit,
+    options,
+  );
 }
 
 /** The coverage rows of one dimension (one statement). */

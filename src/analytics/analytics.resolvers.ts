@@ -9,7 +9,9 @@ import {
   memberStatesByUnaddressedRecommendations,
   overlappingProjects,
 } from './analytics.cypher.js';
-import { readCoverage, readResolutionsWithoutProjects } from './analytics.reads.js';
+import { resolveList } from '../lists/index.js';
+import { readCoverage } from './analytics.reads.js';
+import { resolutionGapSpec } from './resolution-gap.js';
 import { rankCandidates } from './candidates.js';
 
 /** `first` for the ranked lists (no cursor): 0 … the server's page limit. */
@@ -19,15 +21,14 @@ function firstArg(first: number | null | undefined, ctx: Context): number {
 
 export const analyticsResolvers: Resolvers = {
   Query: {
-    resolutionsWithoutProjects: (_root, { first, after, body, includeIllustrative }, ctx) => {
-      const page = parsePage(first, after, ctx.limits.maxPage);
-      return readResolutionsWithoutProjects(ctx.db, {
-        skip: page.offset,
-        first: page.first,
-        body: body ?? null,
-        includeIllustrative: includeIllustrative ?? false,
-      });
-    },
+    resolutionsWithoutProjects: (_root, { body, ...args }, ctx, info) =>
+      resolveList(
+        resolutionGapSpec,
+        'YEAR',
+        { ...args, where: { body, unsupported: true } },
+        ctx,
+        info,
+      ),
     coverage: (_root, { by, includeIllustrative }, ctx) =>
       readCoverage(ctx.db, by, includeIllustrative ?? false),
     memberStatesByUnaddressedRecommendations: (_root, { first, includeIllustrative }, ctx) =>

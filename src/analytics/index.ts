@@ -2,9 +2,9 @@
 export { analyticsResolvers } from './analytics.resolvers.js';
 export {
   readCoverage,
-  readResolutionsWithoutProjects,
   streamCoverage,
   streamResolutionsWithoutProjects,
 } from './analytics.reads.js';
+export { resolutionGapSpec } from './resolution-gap.js';
 export { COVERAGE_DIMENSIONS, type CoverageDimension } from './analytics.cypher.js';
 export type * from './analytics.rows.js';

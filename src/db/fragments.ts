@@ -12,15 +12,3 @@ export const allProperties = (v: string, label?: string): string =>
  */
 export const nodeProjection = (v: string, label?: string): string =>
   `${v} {${allProperties(v, label)}}`;
-
-/** The tail of a page statement: `{ total, offset, nodes }` of the `$first` rows after `$skip`. */
-export const pageTail = (v: string, order: string): string => `
-  WITH ${v} ORDER BY ${order}
-  WITH collect(${v}) AS matched
-  RETURN { total: size(matched), offset: $skip,
-           nodes: [x IN matched[$skip..($skip + $first)] | ${nodeProjection('x')}] } AS row`;
-
-/** The tail of an export statement: one row per node, in the page's order, at most `$limit`. */
-export const rowsTail = (v: string, order: string): string => `
-  WITH ${v} ORDER BY ${order} LIMIT $limit
-  RETURN ${nodeProjection(v)} AS row`;

@@ -206,7 +206,7 @@ const resolutionExport: ExportDef = {
   async open(db, args, limit, options) {
     const { includeIllustrative, body } = args as {
       includeIllustrative: boolean;
-      body: string | null;
+      body: 'SC' | 'GA' | null;
     };
     const streams = streamResolutionsWithoutProjects(
       db,

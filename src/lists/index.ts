@@ -1,5 +1,5 @@
 // The lists area: what other areas and the API may use of it.
-export { listResolvers } from './lists.resolvers.js';
+export { listResolvers, resolveList } from './lists.resolvers.js';
 export { listMatch, pageStatement, readPage, streamList, type ListMatch } from './lists.reads.js';
 export {
   projectSpec,

@@ -50,7 +50,7 @@ interface ListArgs<W, O> {
 }
 
 /** A list root field: one statement, named after the field, whatever was selected below it. */
-function list<W, O extends string, L extends Label>(
+export function resolveList<W, O extends string, L extends Label>(
   spec: ListSpec<W, O, L>,
   defaultOrder: O,
   args: ListArgs<Partial<W>, O>,
@@ -71,28 +71,29 @@ const basic =
     ctx: Context,
     info: GraphQLResolveInfo,
   ) =>
-    list(basicSpec(label), 'KEY', args, ctx, info);
+    resolveList(basicSpec(label), 'KEY', args, ctx, info);
 
 export const listResolvers: Resolvers = {
   Query: {
-    projects: (_root, args, ctx, info) => list(projectSpec, 'KEY', args, ctx, info),
-    recommendations: (_root, args, ctx, info) => list(recommendationSpec, 'KEY', args, ctx, info),
+    projects: (_root, args, ctx, info) => resolveList(projectSpec, 'KEY', args, ctx, info),
+    recommendations: (_root, args, ctx, info) =>
+      resolveList(recommendationSpec, 'KEY', args, ctx, info),
     // The headline gap query: the recommendation list without an implementing project.
     recommendationsWithoutProjects: (_root, { where, ...args }, ctx, info) =>
-      list(
+      resolveList(
         recommendationSpec,
         'KEY',
         { ...args, where: { ...where, implemented: false } },
         ctx,
         info,
       ),
-    resolutions: (_root, args, ctx, info) => list(resolutionSpec, 'YEAR', args, ctx, info),
+    resolutions: (_root, args, ctx, info) => resolveList(resolutionSpec, 'YEAR', args, ctx, info),
     legalInstruments: basic('LegalInstrument'),
     memberStates: basic('MemberState'),
     regions: basic('Region'),
     thematicAreas: basic('ThematicArea'),
     documents: basic('Document'),
-    entities: (_root, args, ctx, info) => list(entitySpec, 'KEY', args, ctx, info),
+    entities: (_root, args, ctx, info) => resolveList(entitySpec, 'KEY', args, ctx, info),
   },
   ProjectConnection: connectionFields,
   RecommendationConnection: connectionFields,
