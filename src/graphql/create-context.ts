@@ -1,12 +1,19 @@
-// Builds the per-request context: a budgeted view of the database, the request's identity.
+// Builds the per-request context: a budgeted view of the database and fresh loaders.
 import { randomUUID } from 'node:crypto';
 import { withBudget } from '../db/budget.js';
-import type { Context, ContextDeps } from './context.js';
+import type { Db } from '../db/db.js';
+import { createNodeLoaders } from '../nodes/index.js';
+import type { Context, ContextDeps, Loaders } from './context.js';
 
 /** Statements of one request in flight at once: a quarter of the pool would already be greedy. */
 const MAX_CONCURRENT_PER_REQUEST = 4;
 
-/** Returns the per-request context factory. Called once per request: nothing is shared. */
+/** Fresh loaders for one request: caches never outlive it. */
+export function createLoaders(db: Db): Loaders {
+  return createNodeLoaders(db);
+}
+
+/** Returns the per-request context factory. Called once per request: loaders are never shared. */
 export function createContextFactory(deps: ContextDeps) {
   return (request?: { requestId?: string; client?: string | null }): Promise<Context> => {
     const requestId = request?.requestId ?? randomUUID();
@@ -19,6 +26,7 @@ export function createContextFactory(deps: ContextDeps) {
     });
     return Promise.resolve({
       db,
+      loaders: createLoaders(db),
       limits: deps.limits,
       requestId,
       log: deps.log.child({ requestId }),

@@ -1,5 +1,6 @@
 // The node area: what other areas and the API may use of it.
 export { nodeResolvers } from './nodes.resolvers.js';
+export { createNodeLoaders, type NodeLoaders } from './nodes.loaders.js';
 export { readNodes } from './nodes.reads.js';
 export { readListCaps } from './list-caps.js';
 export { selectionProjection, linkSlot } from './projection.js';

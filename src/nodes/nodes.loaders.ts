@@ -89,17 +89,3 @@ export function createNodeLoaders(db: Db) {
 }
 
 export type NodeLoaders = ReturnType<typeof createNodeLoaders>;
-
-// Keyed by the request's own Db (the budgeted view each request gets, dropped with it), so the
-// caches live exactly as long as the request and the context need not know this area's loaders.
-const perRequest = new WeakMap<Db, NodeLoaders>();
-
-/** The node loaders of the request whose Db this is, created on first use. */
-export function loadersOf(db: Db): NodeLoaders {
-  let loaders = perRequest.get(db);
-  if (!loaders) {
-    loaders = createNodeLoaders(db);
-    perRequest.set(db, loaders);
-  }
-  return loaders;
-}

@@ -2,7 +2,6 @@ import { toEnum } from '../core/enums.js';
 import { isLabel, type Label } from '../core/ids.js';
 import type { Context } from '../graphql/context.js';
 import type { Audience, EntityKind, ProjectStatus, Resolvers } from '../graphql/generated.js';
-import { loadersOf } from './nodes.loaders.js';
 import { readNodes } from './nodes.reads.js';
 import { linkSlot } from './projection.js';
 import type { RelationName } from './relations.js';
@@ -30,7 +29,7 @@ function links(
   info: { fieldName: string },
 ): Promise<LinkRow[]> | LinkRow[] {
   const compiled = parent._links?.[linkSlot(info.fieldName, includeIllustrative)];
-  return compiled ?? loadersOf(ctx.db).links(relation, includeIllustrative).load(parent.key);
+  return compiled ?? ctx.loaders.links(relation, includeIllustrative).load(parent.key);
 }
 
 /** A relationship field with an `includeIllustrative` argument (false by default). */
@@ -42,7 +41,7 @@ const linkField =
 const sourcesOf =
   (label: Label) =>
   (parent: Parent, _args: unknown, ctx: Context): Promise<SourceRow[]> | SourceRow[] =>
-    parent._sources ?? loadersOf(ctx.db).sourcesByKey(label).load(parent.key);
+    parent._sources ?? ctx.loaders.sourcesByKey(label).load(parent.key);
 
 function zipSources(
   documents: readonly string[] | undefined,
@@ -96,7 +95,7 @@ export const nodeResolvers: Resolvers = {
   Source: {
     document: async (source, _args, ctx) => {
       const document =
-        source.doc ?? (await loadersOf(ctx.db).nodeByKey('Document').load(source.document));
+        source.doc ?? (await ctx.loaders.nodeByKey('Document').load(source.document));
       if (document?.label !== 'Document')
         throw new Error(`Source cites unknown document ${source.document}`);
       return document;
