@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_LIMITS } from '../src/config.js';
 import { createLogger } from '../src/core/logger.js';
 import type { Db } from '../src/db/db.js';
-import { createContextFactory } from '../src/graphql/create-context.js';
+import { createContextFactory } from '../src/graphql/context.js';
 import { createApollo } from '../src/http/app.js';
 
 const noDatabase: Db = {

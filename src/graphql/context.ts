@@ -1,10 +1,11 @@
-// What every resolver receives: the types only, so the areas can name it without importing the
-// factory (create-context.ts), which builds the areas' loaders.
+// What every resolver receives, and the factory that makes it once per request. The areas name
+// only the Context type; the factory creates their loaders, so no cache outlives a request.
+import { randomUUID } from 'node:crypto';
 import type { Limits } from '../config.js';
 import type { Logger } from '../core/logger.js';
-import type { BudgetUsage } from '../db/budget.js';
+import { withBudget, type BudgetUsage } from '../db/budget.js';
 import type { Db } from '../db/db.js';
-import type { NodeLoaders } from '../nodes/index.js';
+import { createNodeLoaders, type NodeLoaders } from '../nodes/index.js';
 import type { CostRecord } from './limits.js';
 
 export type { Limits };
@@ -31,4 +32,36 @@ export interface ContextDeps {
   readonly limits: Pick<Limits, 'maxPage' | 'maxStatements' | 'maxRows' | 'requestTimeoutMs'>;
   readonly statementTimeoutMs: number;
   readonly log: Logger;
+}
+
+/** Statements of one request in flight at once: a quarter of the pool would already be greedy. */
+const MAX_CONCURRENT_PER_REQUEST = 4;
+
+/** Fresh loaders for one request: caches never outlive it. */
+export function createLoaders(db: Db): Loaders {
+  return createNodeLoaders(db);
+}
+
+/** Returns the per-request context factory. Called once per request: loaders are never shared. */
+export function createContextFactory(deps: ContextDeps) {
+  return (request?: { requestId?: string; client?: string | null }): Promise<Context> => {
+    const requestId = request?.requestId ?? randomUUID();
+    const db = withBudget(deps.db, {
+      maxStatements: deps.limits.maxStatements,
+      maxRows: deps.limits.maxRows,
+      maxConcurrent: MAX_CONCURRENT_PER_REQUEST,
+      deadline: Date.now() + deps.limits.requestTimeoutMs,
+      statementTimeoutMs: deps.statementTimeoutMs,
+    });
+    return Promise.resolve({
+      db,
+      loaders: createLoaders(db),
+      limits: deps.limits,
+      requestId,
+      log: deps.log.child({ requestId }),
+      client: request?.client ?? null,
+      costRecord: {},
+      usage: () => db.usage(),
+    });
+  };
 }

@@ -1,7 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import { createLogger } from '../../src/core/logger.js';
-import type { Context } from '../../src/graphql/context.js';
-import { createContextFactory } from '../../src/graphql/create-context.js';
+import { createContextFactory, type Context } from '../../src/graphql/context.js';
 import { createApollo } from '../../src/http/app.js';
 import type { Db } from '../../src/db/db.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
