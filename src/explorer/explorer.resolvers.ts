@@ -1,22 +1,18 @@
 import { InputError } from '../core/errors.js';
 import { selectsField } from '../core/selection.js';
-import { LABELS, parseNodeId, type Label, type NodeId } from '../core/ids.js';
+import { parseNodeId } from '../core/ids.js';
 import type { Resolvers } from '../graphql/generated.js';
-import { int } from '../db/values.js';
 import type { SourceRow } from '../core/rows.js';
+import { MAX_HOPS, RELATIONSHIP_TYPES } from './explorer.cypher.js';
 import {
-  edgesAmong,
-  graphMeta,
-  MAX_HOPS,
-  neighborhoodHop,
-  neighborhoodStart,
-  pathsUpTo,
-  RELATIONSHIP_TYPES,
-  searchNodes,
-} from './explorer.cypher.js';
+  readEdgesAmong,
+  readMeta,
+  readNeighborhood,
+  readPaths,
+  readSearch,
+} from './explorer.reads.js';
 import { buildSearchQueries } from './lucene.js';
-import { assembleNeighborhood, EMPTY_NEIGHBORHOOD } from './neighborhood.js';
-import type { EdgeRow, ExpansionRow } from './rows.js';
+import type { EdgeRow } from './rows.js';
 
 const MAX_TEXT = 200;
 const MAX_FIRST = 100;
@@ -67,16 +63,6 @@ function relationshipTypes(
   return [...new Set(values)];
 }
 
-/** Keys per label, every label present (the Cypher reads `$param.<Label>`). */
-function keysByLabel(ids: readonly NodeId[]): Record<Label, string[]> {
-  const keys = Object.fromEntries(LABELS.map((label) => [label, [] as string[]])) as Record<
-    Label,
-    string[]
-  >;
-  for (const { label, key } of ids) keys[label].push(key);
-  return keys;
-}
-
 function edgeSources(edge: EdgeRow): SourceRow[] {
   if (edge.type === 'CITED_IN') {
     // The provenance of a citation is the citation itself: the cited document and paragraph.
@@ -108,40 +94,26 @@ export const explorerResolvers: Resolvers = {
       const size = intArg(first, 20, 'first', 0, MAX_FIRST);
       const { query, queryZh } = buildSearchQueries(trimmed);
       if (size === 0 || (query === null && queryZh === null)) return [];
-      return ctx.db.read(searchNodes, {
+      return readSearch(ctx.db, {
         query,
         queryZh,
         exact: trimmed.toLowerCase(),
         labels: labels ?? null,
         includeIllustrative: includeIllustrative ?? false,
-        first: int(size),
+        first: size,
       });
     },
 
-    neighborhood: async (_root, args, ctx, info) => {
-      const { label, key } = parseNodeId(args.id, undefined, 'id');
-      const depth = intArg(args.depth, 1, 'depth', 1, MAX_DEPTH);
-      const limitPerType = intArg(args.limitPerType, 25, 'limitPerType', 1, MAX_LIMIT_PER_TYPE);
-      const params = {
+    neighborhood: (_root, args, ctx, info) =>
+      readNeighborhood(ctx.db, parseNodeId(args.id, undefined, 'id'), {
+        depth: intArg(args.depth, 1, 'depth', 1, MAX_DEPTH) === 2 ? 2 : 1,
         types: relationshipTypes(args.relationshipTypes),
         direction: args.direction ?? 'BOTH',
-        limitPerType: int(limitPerType),
+        limitPerType: intArg(args.limitPerType, 25, 'limitPerType', 1, MAX_LIMIT_PER_TYPE),
         includeIllustrative: args.includeIllustrative ?? false,
-      };
-      // Degrees cost a count of every neighbour's relationships: only when they are selected.
-      const variant = selectsField(info, 'degrees') ? 'degrees' : 'noDegrees';
-      const [start] = await ctx.db.read(neighborhoodStart.get(variant)!.get(label)!, {
-        ...params,
-        key,
-      });
-      if (start === undefined) return EMPTY_NEIGHBORHOOD;
-      const hops: ExpansionRow[][] = [[...start.links]];
-      if (depth === 2 && start.links.length > 0) {
-        const frontier = [...new Set(start.links.map((link) => link.nodeElementId))];
-        hops.push(await ctx.db.read(neighborhoodHop.get(variant)!, { ...params, frontier }));
-      }
-      return assembleNeighborhood(start, hops, limitPerType);
-    },
+        // Degrees cost a count per neighbour: only when they are selected.
+        withDegrees: selectsField(info, 'degrees'),
+      }),
 
     edgesAmong: async (_root, { ids, includeIllustrative }, ctx) => {
       if (ids.length > MAX_IDS) {
@@ -151,10 +123,7 @@ export const explorerResolvers: Resolvers = {
       }
       if (ids.length < 2) return [];
       const parsed = ids.map((id) => parseNodeId(id, undefined, 'ids'));
-      return ctx.db.read(edgesAmong, {
-        keys: keysByLabel(parsed),
-        includeIllustrative: includeIllustrative ?? false,
-      });
+      return readEdgesAmong(ctx.db, parsed, includeIllustrative ?? false);
     },
 
     paths: async (_root, args, ctx) => {
@@ -163,19 +132,14 @@ export const explorerResolvers: Resolvers = {
       const maxHops = intArg(args.maxHops, 4, 'maxHops', 1, MAX_HOPS);
       const types = relationshipTypes(args.relationshipTypes) ?? PATH_TYPES;
       if (args.from === args.to || types.length === 0) return [];
-      return ctx.db.read(pathsUpTo.get(maxHops)!, {
-        from: keysByLabel([from]),
-        to: keysByLabel([to]),
+      return readPaths(ctx.db, from, to, {
+        maxHops,
         types,
         includeIllustrative: args.includeIllustrative ?? false,
       });
     },
 
-    meta: async (_root, _args, ctx) => {
-      const [row] = await ctx.db.read(graphMeta, {});
-      if (row === undefined) throw new Error('graphMeta returned no row');
-      return row;
-    },
+    meta: (_root, _args, ctx) => readMeta(ctx.db),
   },
 
   Edge: {
