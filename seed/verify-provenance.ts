@@ -1,0 +1,248 @@
+// Provenance verifier: for every stated link that cites a paragraph of one of the five source
+// documents, open that paragraph and check that the linked node's name is printed there.
+// Library (verifyProvenance, paragraphIndex, citedLinks) and CLI:
+//   CTKG_SOURCES=../shared/seeds npx tsx seed/verify-provenance.ts
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DOCS, loadDoc, matrixIndex, paragraphFor, sourcesDir } from './curation/sources-lib.js';
+import { readDataset } from './dataset.js';
+import type { Dataset, Source } from './schema.js';
+
+/** A link whose `to` (or, for contributions, `from`) node must be named in the cited paragraph. */
+export interface CitedLink {
+  readonly from: string;
+  readonly type: string;
+  readonly to: string;
+  readonly source: Source;
+  /** Names the checked node goes by: any one printed in the paragraph confirms the link. */
+  readonly names: readonly string[];
+}
+
+/** A link the verifier could not confirm, and why. */
+export interface Unconfirmed {
+  readonly document: string;
+  readonly paragraph: string;
+  readonly from: string;
+  readonly type: string;
+  readonly to: string;
+  readonly reason: 'paragraph not found' | 'name not in paragraph';
+}
+
+/** Document key → citation label (lower case) → the text of every line under that label. */
+export type ParagraphIndex = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/**
+ * Reads the five documents and files every line under the labels a citation may use. The main
+ * label comes from `paragraphFor` (the same mapping the curation scripts cite with); finer labels
+ * are added where curators cite below it: UNCCT project sections of the UNCCT report
+ * (`Output 4.1, UNCCT-2017-74`) and the lettered practical steps of A/72/840 annex IV (`C.1(a)`).
+ */
+export function paragraphIndex(dir: string): ParagraphIndex {
+  const index = new Map<string, Map<string, string>>();
+  for (const { id, key } of DOCS) {
+    const lines = loadDoc(dir, id);
+    const mx = id === '003' ? matrixIndex(lines) : undefined;
+    const labels = new Map<string, string[]>();
+    const file = (label: string, line: string) => {
+      const k = label.toLowerCase();
+      labels.set(k, [...(labels.get(k) ?? []), line]);
+    };
+    let output = '';
+    let project = 'introduction';
+    let step = '';
+    lines.forEach((line, i) => {
+      const n = i + 1;
+      const main = paragraphFor(id, lines, n, mx);
+      file(main, line);
+      if (id === '004') {
+        if (main !== output) [output, project] = [main, 'introduction'];
+        // A project section opens with its code and a colon (Exhibit V rows have no colon).
+        const code = /^[#*<>b\s]*(UNCCT-[\dA-Za-z-]+?)(?:<\/b>)?:/.exec(line)?.[1];
+        if (code) project = code;
+        file(`${output}, ${project}`, line);
+      }
+      if (id === '003' && n >= 1017 && n <= 1083) step = annexIvStep(step, line);
+      if (id === '003' && step) {
+        file(`annex IV, ${step}`, line);
+        // "C.1" also holds all of its lettered items (and the unlettered one after d).
+        const group = /^(C\.\d)\(/.exec(step)?.[1];
+        if (group) file(`annex IV, ${group}`, line);
+      }
+    });
+    index.set(key, new Map([...labels].map(([k, v]) => [k, v.join('\n')])));
+  }
+  return index;
+}
+
+// A/72/840 annex IV sections C and D: "1. Priority regions" (a sub-heading; the annex's own
+// paragraphs there are 16-20) then "a) …" items. Returns the step the line belongs to.
+function annexIvStep(current: string, line: string): string {
+  const section = /^([CD])\. /.exec(line)?.[1];
+  if (section) return section;
+  const sub = /^(\d)\. [A-Z]/.exec(line)?.[1];
+  if (sub) return `C.${sub}`;
+  const item = /^([a-z])\) /.exec(line)?.[1];
+  if (item) return `${current.replace(/\(.\)$/, '')}(${item})`;
+  return current;
+}
+
+/**
+ * The paragraph text a citation points to, or undefined. Curators' remarks in parentheses are
+ * dropped; A/72/840's annex II narrative is indexed per pillar, so a sub-heading citation reads
+ * the pillar's narrative; a citation finer than any label (`annex V, item 3`) reads the longest
+ * label it starts with.
+ */
+export function citedText(index: ParagraphIndex, source: Source): string | undefined {
+  const labels = index.get(source.document);
+  if (!labels) return undefined;
+  let p = source.paragraph
+    .replace(/\s+\([^)]*\)$/, '')
+    .trim()
+    .toLowerCase();
+  const pillar = /^annex ii, pillar (1|i|ii|iii|iv)\b/.exec(p)?.[1];
+  if (source.document === 'A/72/840' && pillar)
+    p = `annex ii, pillar ${pillar === '1' ? 'i' : pillar} narrative`;
+  const exact = labels.get(p);
+  if (exact !== undefined) return exact;
+  const wider = [...labels.keys()]
+    .filter((l) => p.startsWith(`${l},`) || p.startsWith(`${l} `))
+    .sort((a, b) => b.length - a.length)[0];
+  return wider === undefined ? undefined : labels.get(wider);
+}
+
+// Print artefacts that would hide a name: markdown escapes, bold markers, HTML tags, curly quotes.
+function normalise(text: string): string {
+  return text
+    .replace(/<[^>]+>|\*\*|\\/g, '')
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * Whether `name` is printed in `text` as a whole word. Case-insensitive, except names without a
+ * lower-case letter (acronyms): "WHO" or "ODA" must not be confirmed by "who" or "oda". Chinese
+ * names are matched as substrings (Chinese has no word boundaries).
+ */
+export function mentions(text: string, name: string): boolean {
+  const n = normalise(name).trim();
+  if (!n) return false;
+  const escaped = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const flags = /\p{Ll}/u.test(n) ? 'iu' : 'u';
+  // Boundaries only against Latin letters and digits, so "第2396号" still names 2396.
+  return new RegExp(`(?<![\\p{Script=Latin}\\d])${escaped}(?![\\p{Script=Latin}\\d])`, flags).test(
+    normalise(text),
+  );
+}
+
+/**
+ * Every link of the data set that is checked, with the names that confirm it. Checked: project
+ * implementers, beneficiaries, regions and resolutions; recommendation addressees and resolutions
+ * referred to; resolution mandates and recalls; region members read from a document; trust-fund
+ * contributors. Not checked (names are paraphrased or not printed): themes, issuers, legal
+ * instruments, IMPLEMENTS links.
+ */
+export function citedLinks(data: Dataset): CitedLink[] {
+  const byKey = <T extends { key: string }>(rs: readonly T[]) => new Map(rs.map((r) => [r.key, r]));
+  const entities = byKey(data.entities);
+  const states = byKey(data['member-states']);
+  const regions = byKey(data.regions);
+  const resolutions = byKey(data.resolutions);
+  const names = {
+    entity: (k: string) => {
+      const e = entities.get(k);
+      return [k, ...(e ? [e.name, ...e.aliases, e.nameZh ?? ''] : [])];
+    },
+    // Not the ISO key: "CAN" or "AND" are never how a document names a State.
+    state: (k: string) => {
+      const s = states.get(k);
+      return s ? [s.name, ...s.aliases, s.nameZh ?? ''] : [];
+    },
+    region: (k: string) => {
+      const r = regions.get(k);
+      return r ? [r.name, ...r.aliases, r.nameZh ?? ''] : [];
+    },
+    // The number ("2396", "72/284") as documents print it; asWritten keeps odd forms.
+    resolution: (k: string) => {
+      const r = resolutions.get(k);
+      return [k, ...(r ? [r.number, ...r.asWritten.map((a) => a.text)] : [])];
+    },
+  };
+  const out: CitedLink[] = [];
+  const add = (from: string, type: string, to: string, source: Source, n: string[]) =>
+    out.push({ from, type, to, source, names: n.filter(Boolean) });
+  for (const p of data.projects) {
+    for (const l of p.implementers)
+      add(p.key, 'IMPLEMENTED_BY', l.entity, l.source, names.entity(l.entity));
+    for (const l of p.beneficiaries)
+      add(p.key, 'BENEFITS', l.state, l.source, names.state(l.state));
+    for (const l of p.regions) add(p.key, 'COVERS', l.region, l.source, names.region(l.region));
+    for (const l of p.resolutions)
+      add(p.key, 'SUPPORTS', l.resolution, l.source, names.resolution(l.resolution));
+  }
+  for (const r of data.recommendations) {
+    for (const l of r.addressedTo) {
+      if ('entity' in l) add(r.key, 'ADDRESSED_TO', l.entity, l.source, names.entity(l.entity));
+      else add(r.key, 'ADDRESSED_TO', l.state, l.source, names.state(l.state));
+    }
+    for (const l of r.refersTo)
+      if ('resolution' in l)
+        add(r.key, 'REFERS_TO', l.resolution, l.source, names.resolution(l.resolution));
+  }
+  for (const r of data.resolutions) {
+    for (const l of r.mandates) add(r.key, 'MANDATES', l.entity, l.source, names.entity(l.entity));
+    for (const l of r.recalls)
+      add(r.key, 'RECALLS', l.resolution, l.source, names.resolution(l.resolution));
+  }
+  for (const r of data.regions)
+    for (const m of r.members)
+      if (m.basis === 'document' && m.source)
+        add(m.state, 'MEMBER_OF', r.key, m.source, names.state(m.state));
+  // A contributor list does not name the fund's owner: the contributor is what is checked.
+  for (const c of data.contributions) {
+    const from = c.state ?? c.contributorEntity ?? '';
+    const n = c.state ? names.state(c.state) : names.entity(from);
+    add(from, 'CONTRIBUTES_TO', c.entity, c.source, n);
+  }
+  return out;
+}
+
+/** The links whose cited paragraph is missing or does not print any of the node's names. */
+export function verifyProvenance(
+  links: readonly CitedLink[],
+  index: ParagraphIndex,
+): Unconfirmed[] {
+  const out: Unconfirmed[] = [];
+  for (const { from, type, to, source, names } of links) {
+    const text = citedText(index, source);
+    const reason =
+      text === undefined
+        ? 'paragraph not found'
+        : names.some((n) => mentions(text, n))
+          ? null
+          : 'name not in paragraph';
+    if (reason) out.push({ ...source, from, type, to, reason });
+  }
+  return out;
+}
+
+/** The curated data next to this file (load.ts would also pull in the database driver). */
+export const SEED_DATA = resolve(dirname(fileURLToPath(import.meta.url)), 'data');
+
+// CLI: prints the unconfirmed links as JSON lines and a count per link type on stderr.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const index = paragraphIndex(sourcesDir());
+  const links = citedLinks((await readDataset([SEED_DATA])).data);
+  const unconfirmed = verifyProvenance(links, index);
+  for (const u of unconfirmed) console.log(JSON.stringify(u));
+  const count = new Map<string, [number, number]>();
+  for (const l of links) {
+    const c = count.get(l.type) ?? [0, 0];
+    count.set(l.type, [c[0] + 1, c[1]]);
+  }
+  for (const u of unconfirmed) {
+    const c = count.get(u.type) ?? [0, 0];
+    count.set(u.type, [c[0], c[1] + 1]);
+  }
+  for (const [type, [n, bad]] of count) console.error(`${type}: ${n} checked, ${bad} unconfirmed`);
+  console.error(`total: ${links.length} checked, ${unconfirmed.length} unconfirmed`);
+}
