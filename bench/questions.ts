@@ -211,18 +211,17 @@ interface ProjectListNode {
   readonly themes: string[];
 }
 
+interface CtkgProjectNode {
+  key: string;
+  title: string;
+  status: string;
+  implementers: { role: string | null; entity: Named }[];
+  beneficiaries: { memberState: Named }[];
+  themes: { thematicArea: Named }[];
+}
+
 interface CtkgProjects {
-  projects: {
-    totalCount: number;
-    nodes: {
-      key: string;
-      title: string;
-      status: string;
-      implementers: { role: string | null; entity: Named }[];
-      beneficiaries: { memberState: Named }[];
-      themes: { thematicArea: Named }[];
-    }[];
-  };
+  projects: { totalCount: number; nodes: CtkgProjectNode[] };
 }
 
 interface LibraryProjectNode {
@@ -246,6 +245,34 @@ interface RawProjectNode {
   beneficiaries: Named[];
   themes: Named[];
 }
+
+// A project's fields shared by (b) and (c), in canonical form, from each contestant's answer.
+const ctkgProjectNode = (n: CtkgProjectNode): ProjectListNode => ({
+  key: n.key,
+  title: n.title,
+  status: lower(n.status),
+  implementers: sorted(n.implementers.map((i) => roleKey(i.role, i.entity.key))),
+  beneficiaries: keys(n.beneficiaries.map((b) => b.memberState)),
+  themes: keys(n.themes.map((t) => t.thematicArea)),
+});
+const libraryProjectNode = (n: LibraryProjectNode): ProjectListNode => ({
+  key: n.key,
+  title: n.title,
+  status: n.status,
+  implementers: sorted(
+    n.implementersConnection.edges.map((e) => roleKey(e.properties.role, e.node.key)),
+  ),
+  beneficiaries: keys(n.beneficiaries),
+  themes: keys(n.themes),
+});
+const rawProjectNode = (n: RawProjectNode): ProjectListNode => ({
+  key: n.key,
+  title: n.title,
+  status: n.status,
+  implementers: sorted(n.implementers.map((i) => roleKey(i.role, i.key))),
+  beneficiaries: keys(n.beneficiaries),
+  themes: keys(n.themes),
+});
 
 const regionKey = (i: number) => `syn-region-${String(i).padStart(5, '0')}`;
 /** Regions the filter rotates through. */
@@ -284,17 +311,7 @@ const projects: Question = {
     }),
     normalise: (data) => {
       const { totalCount, nodes } = (data as CtkgProjects).projects;
-      return {
-        total: totalCount,
-        nodes: nodes.map((n): ProjectListNode => ({
-          key: n.key,
-          title: n.title,
-          status: lower(n.status),
-          implementers: sorted(n.implementers.map((i) => roleKey(i.role, i.entity.key))),
-          beneficiaries: keys(n.beneficiaries.map((b) => b.memberState)),
-          themes: keys(n.themes.map((t) => t.thematicArea)),
-        })),
-      };
+      return { total: totalCount, nodes: nodes.map(ctkgProjectNode) };
     },
   },
   library: {
@@ -321,19 +338,7 @@ const projects: Question = {
     variables: (v) => ({ region: v['region'], status: v['status'] }),
     normalise: (data) => {
       const { totalCount, edges } = (data as LibraryProjects).projectsConnection;
-      return {
-        total: totalCount,
-        nodes: edges.map(({ node: n }): ProjectListNode => ({
-          key: n.key,
-          title: n.title,
-          status: n.status,
-          implementers: sorted(
-            n.implementersConnection.edges.map((e) => roleKey(e.properties.role, e.node.key)),
-          ),
-          beneficiaries: keys(n.beneficiaries),
-          themes: keys(n.themes),
-        })),
-      };
+      return { total: totalCount, nodes: edges.map(({ node }) => libraryProjectNode(node)) };
     },
   },
   raw: {
@@ -356,17 +361,7 @@ const projects: Question = {
     params: (v) => ({ region: v['region'], status: v['status'] }),
     normalise: (row) => {
       const { total, nodes } = row as { total: number; nodes: RawProjectNode[] };
-      return {
-        total,
-        nodes: nodes.map((n): ProjectListNode => ({
-          key: n.key,
-          title: n.title,
-          status: n.status,
-          implementers: sorted(n.implementers.map((i) => roleKey(i.role, i.key))),
-          beneficiaries: keys(n.beneficiaries),
-          themes: keys(n.themes),
-        })),
-      };
+      return { total, nodes: nodes.map(rawProjectNode) };
     },
   },
 };
@@ -387,17 +382,13 @@ interface ProjectCanon {
 }
 
 interface CtkgProject {
-  node: {
-    key: string;
-    title: string;
-    status: string;
-    implementers: { role: string | null; entity: Named }[];
-    beneficiaries: { memberState: Named }[];
-    regions: { region: Named }[];
-    themes: { thematicArea: Named }[];
-    resolutions: { resolution: Named }[];
-    recommendations: { recommendation: Named }[];
-  } | null;
+  node:
+    | (CtkgProjectNode & {
+        regions: { region: Named }[];
+        resolutions: { resolution: Named }[];
+        recommendations: { recommendation: Named }[];
+      })
+    | null;
 }
 
 interface LibraryProject {
@@ -444,13 +435,8 @@ const project: Question = {
       const n = (data as CtkgProject).node;
       if (n === null) return null;
       return {
-        key: n.key,
-        title: n.title,
-        status: lower(n.status),
-        implementers: sorted(n.implementers.map((i) => roleKey(i.role, i.entity.key))),
-        beneficiaries: keys(n.beneficiaries.map((l) => l.memberState)),
+        ...ctkgProjectNode(n),
         regions: keys(n.regions.map((l) => l.region)),
-        themes: keys(n.themes.map((l) => l.thematicArea)),
         resolutions: keys(n.resolutions.map((l) => l.resolution)),
         recommendations: keys(n.recommendations.map((l) => l.recommendation)),
       } satisfies ProjectCanon;
@@ -475,15 +461,8 @@ const project: Question = {
       const n = (data as LibraryProject).projects[0];
       if (n === undefined) return null;
       return {
-        key: n.key,
-        title: n.title,
-        status: n.status,
-        implementers: sorted(
-          n.implementersConnection.edges.map((e) => roleKey(e.properties.role, e.node.key)),
-        ),
-        beneficiaries: keys(n.beneficiaries),
+        ...libraryProjectNode(n),
         regions: keys(n.regions),
-        themes: keys(n.themes),
         resolutions: keys(n.resolutions),
         recommendations: keys(n.recommendationsConnection.edges.map((e) => e.node)),
       } satisfies ProjectCanon;
@@ -506,13 +485,8 @@ const project: Question = {
       const n = row as RawProject;
       if (n === null) return null;
       return {
-        key: n.key,
-        title: n.title,
-        status: n.status,
-        implementers: sorted(n.implementers.map((i) => roleKey(i.role, i.key))),
-        beneficiaries: keys(n.beneficiaries),
+        ...rawProjectNode(n),
         regions: keys(n.regions),
-        themes: keys(n.themes),
         resolutions: keys(n.resolutions),
         recommendations: keys(n.recommendations),
       } satisfies ProjectCanon;
