@@ -169,6 +169,9 @@ async function waitFor(check: () => Promise<boolean>, ms: number): Promise<boole
 
 beforeAll(() => resetGraph(db, streamFixture()), 240_000);
 
+/** A JSON download, parsed. */
+const exportJson = async (url: string) => (await (await fetch(url)).json()) as ExportJson;
+
 describe('a streamed export', () => {
   let app: Awaited<ReturnType<typeof serve>>;
   beforeAll(async () => {
@@ -181,9 +184,7 @@ describe('a streamed export', () => {
     expect(api.totalCount).toBe(GAP_ROWS);
     expect(api.nodes).toHaveLength(GAP_ROWS);
 
-    const json = (await (
-      await fetch(`${app.url}/export/recommendations-without-projects.json`)
-    ).json()) as ExportJson;
+    const json = await exportJson(`${app.url}/export/recommendations-without-projects.json`);
     expect(json.rows.map(asGraphql)).toEqual(api.nodes);
     expect(json.manifest).toMatchObject({
       rowCount: GAP_ROWS,
@@ -207,11 +208,9 @@ describe('a streamed export', () => {
     const where = { memberStates: ['KAZ'], pillars: ['IV'] };
     const api = await graphqlGap(where);
     expect(api.nodes.length).toBeGreaterThan(100);
-    const json = (await (
-      await fetch(
-        `${app.url}/export/recommendations-without-projects.json?memberStates=KAZ&pillars=IV`,
-      )
-    ).json()) as ExportJson;
+    const json = await exportJson(
+      `${app.url}/export/recommendations-without-projects.json?memberStates=KAZ&pillars=IV`,
+    );
     expect(json.rows.map(asGraphql)).toEqual(api.nodes);
     expect(json.manifest).toMatchObject({ rowCount: api.totalCount, totalRows: api.totalCount });
   });
@@ -226,9 +225,7 @@ describe('an export over the row limit', () => {
 
   it('streams the first rows up to the limit and says it was truncated', async () => {
     const api = await graphqlGap(null);
-    const json = (await (
-      await fetch(`${app.url}/export/recommendations-without-projects.json`)
-    ).json()) as ExportJson;
+    const json = await exportJson(`${app.url}/export/recommendations-without-projects.json`);
     expect(json.rows.map(asGraphql)).toEqual(api.nodes.slice(0, 1_000));
     const expected = { rowCount: 1_000, totalRows: GAP_ROWS, truncated: true, rowLimit: 1_000 };
     expect(json.manifest).toMatchObject(expected);
