@@ -279,14 +279,14 @@ export function syntheticDataset(scale: number, seed = 20261123): Dataset {
           ]
         : [],
       paragraph: para,
+      responses: [],
       implementedBy: implemented
         ? r
             .pickDistinct(nProjects, r.int(1, 3), () => r.int(0, nProjects - 1))
             .map((p) => ({
               project: projectKey(p),
               illustrative: r.chance(0.15),
-              how: 'inferred' as const,
-              rule: 'synthetic',
+              how: 'stated' as const,
               source: src(para),
             }))
         : [],
@@ -309,6 +309,7 @@ export function syntheticDataset(scale: number, seed = 20261123): Dataset {
     contributions: [],
     'project-identities': [],
     reconciliation: [],
+    'stated-figures': [],
   };
 }
 

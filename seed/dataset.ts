@@ -57,6 +57,7 @@ export function emptyDataset(): Dataset {
     contributions: [],
     'project-identities': [],
     reconciliation: [],
+    'stated-figures': [],
   };
 }
 

@@ -99,7 +99,7 @@ export const EntityRecord = z.strictObject({
 export const ResolutionRecord = z.strictObject({
   ...base,
   kind: z.enum(['resolution', 'presidential-statement']).default('resolution'),
-  body: z.enum(['SC', 'GA']),
+  body: z.enum(['SC', 'GA', 'HRC']),
   number: text,
   year,
   topic: text,
@@ -186,6 +186,15 @@ export const ProjectRecord = z.strictObject({
   themes: z.array(Theme).default([]),
 });
 
+export const ResponseKind = z.enum([
+  'project',
+  'coordination',
+  'reporting',
+  'institutional',
+  'normative',
+  'funding',
+]);
+
 export const RecommendationRecord = z.strictObject({
   ...base,
   title: text,
@@ -220,6 +229,10 @@ export const RecommendationRecord = z.strictObject({
     .default([]),
   paragraph: text,
   heading: optionalText,
+  // What kind of response would answer the recommendation; only `project` asks for a project.
+  response: z.strictObject({ kind: ResponseKind, reason: text }).optional(),
+  // Later documents that report action taken on the recommendation (a documented response).
+  responses: z.array(z.strictObject({ summary: text, source: Source })).default([]),
   implementedBy: z
     .array(
       z.strictObject({
@@ -231,6 +244,44 @@ export const RecommendationRecord = z.strictObject({
       }),
     )
     .default([]),
+});
+
+/**
+ * A figure a document states about the portfolio (a count, a share, an amount), kept as printed so
+ * that coverage can set it beside the figure computed from the graph.
+ */
+export const StatedFigureRecord = z.strictObject({
+  key: text.max(200),
+  document: text,
+  paragraph: text,
+  measure: z.enum([
+    'projects',
+    'project-share',
+    'budget',
+    'budget-share',
+    'entities',
+    'recommendations',
+  ]),
+  dimension: z.enum([
+    'TOTAL',
+    'PILLAR',
+    'SCOPE',
+    'ENTITY',
+    'THEMATIC_AREA',
+    'REGION',
+    'MEMBER_STATE',
+  ]),
+  // The group within the dimension as ctkg keys it (`III`, `UNODC`, `border-management`,
+  // `global`/`regional`/`national` for SCOPE); null for TOTAL.
+  group: text.nullable(),
+  value: z.number().nonnegative(),
+  unit: z.enum(['count', 'percent', 'USD']),
+  asWritten: text,
+  asOf: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional(),
+  note: optionalText,
 });
 
 export const ContributionRecord = z
@@ -285,6 +336,7 @@ export const KINDS = {
   contributions: ContributionRecord,
   'project-identities': ProjectIdentityRecord,
   reconciliation: ReconciliationRecord,
+  'stated-figures': StatedFigureRecord,
 } as const;
 
 export type Kind = keyof typeof KINDS;
@@ -303,6 +355,7 @@ export interface Dataset {
   contributions: z.infer<typeof ContributionRecord>[];
   'project-identities': z.infer<typeof ProjectIdentityRecord>[];
   reconciliation: z.infer<typeof ReconciliationRecord>[];
+  'stated-figures': z.infer<typeof StatedFigureRecord>[];
 }
 
 export type DocumentRecord = z.infer<typeof DocumentRecord>;

@@ -141,11 +141,11 @@ export const recommendation = (
   pillars: opts.pillars ?? [],
   refersTo: [],
   paragraph: '2',
+  responses: [],
   implementedBy: (opts.implementedBy ?? []).map(([projectKey, illustrative]) => ({
     project: projectKey,
     illustrative,
-    how: 'inferred' as const,
-    rule: 'test',
+    how: 'stated' as const,
     source: src('3'),
   })),
   sources: [src('2')],
