@@ -73,6 +73,37 @@ describe('verifyProvenance against the source documents', () => {
     ]);
   });
 
+  it('confirms a State only by its whole name, never inside a longer State name', () => {
+    const gin = find('A72840-MX-I-110', 'BENEFITS', 'GIN');
+    expect(gin.notInside).toEqual(expect.arrayContaining(['Guinea-Bissau', 'Papua New Guinea']));
+    const only = new Map([
+      ['A/72/840', new Map([['x', 'Guinea-Bissau, Papua New Guinea, Nigeria and South Sudan']])],
+    ]);
+    const source = { document: 'A/72/840', paragraph: 'x' };
+    const check = (to: string, names: string[], notInside: string[]) =>
+      verifyProvenance([{ from: 'P', type: 'BENEFITS', to, source, names, notInside }], only);
+    expect(check('GIN', ['Guinea'], [...gin.notInside!])).toHaveLength(1);
+    expect(check('NER', ['Niger'], ['Nigeria'])).toHaveLength(1);
+    expect(check('SDN', ['Sudan'], ['South Sudan'])).toHaveLength(1);
+    expect(check('NGA', ['Nigeria'], [])).toEqual([]);
+  });
+
+  it('names the annex paragraph when a body paragraph number is cited for annex text', () => {
+    // A/74/677 body paragraph 38 is on women, peace and security; annex II, 38 is I-ACT in Burkina Faso.
+    const link = find('A74677-NP-i-act', 'BENEFITS', 'BFA');
+    const source = { document: 'A/74/677', paragraph: '38' };
+    expect(verifyProvenance([{ ...link, source }], index)).toEqual([
+      {
+        ...source,
+        from: link.from,
+        type: 'BENEFITS',
+        to: 'BFA',
+        reason: 'name only in an annex paragraph of that number',
+        foundIn: ['annex II, 38'],
+      },
+    ]);
+  });
+
   it('leaves as many unconfirmed links as seed/README.md records', () => {
     // The README states the count so the list can only change knowingly.
     const readme = readFileSync(new URL('README.md', import.meta.url), 'utf8');

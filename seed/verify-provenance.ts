@@ -4,7 +4,15 @@
 //   CTKG_SOURCES=../shared/seeds npx tsx seed/verify-provenance.ts
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOCS, loadDoc, matrixIndex, paragraphFor, sourcesDir } from './curation/sources-lib.js';
+import {
+  DOCS,
+  findWholeNames,
+  loadDoc,
+  matrixIndex,
+  paragraphFor,
+  sourcesDir,
+  STATE_FALSE_FRIENDS,
+} from './curation/sources-lib.js';
 import { readDataset } from './dataset.js';
 import type { Dataset, Source } from './schema.js';
 
@@ -16,6 +24,11 @@ export interface CitedLink {
   readonly source: Source;
   /** Names the checked node goes by: any one printed in the paragraph confirms the link. */
   readonly names: readonly string[];
+  /**
+   * Longer names that contain one of `names` but name something else (another State, a false
+   * friend): blanked before matching, so "Guinea" is not confirmed by "Guinea-Bissau".
+   */
+  readonly notInside?: readonly string[];
 }
 
 /** A link the verifier could not confirm, and why. */
@@ -25,7 +38,12 @@ export interface Unconfirmed {
   readonly from: string;
   readonly type: string;
   readonly to: string;
-  readonly reason: 'paragraph not found' | 'name not in paragraph';
+  readonly reason:
+    | 'paragraph not found'
+    | 'name not in paragraph'
+    | 'name only in an annex paragraph of that number';
+  /** For the annex reason: the labels whose text names the node (`annex II, 38`). */
+  readonly foundIn?: readonly string[];
 }
 
 /** Document key → citation label (lower case) → the text of every line under that label. */
@@ -61,6 +79,10 @@ export function paragraphIndex(dir: string): ParagraphIndex {
         if (code) project = code;
         file(`${output}, ${project}`, line);
       }
+      // A/74/677 annex V: the Secretary-General's foreword (paragraphs 1-3) is also cited as
+      // "annex V, foreword 1".
+      const fw = /^annex V, ([123])$/.exec(main)?.[1];
+      if (id === '001' && fw && n < 614) file(`annex V, foreword ${fw}`, line);
       if (id === '003' && n >= 1017 && n <= 1083) step = annexIvStep(step, line);
       if (id === '003' && step) {
         file(`annex IV, ${step}`, line);
@@ -167,14 +189,28 @@ export function citedLinks(data: Dataset): CitedLink[] {
       return [k, ...(r ? [r.number, ...r.asWritten.map((a) => a.text)] : [])];
     },
   };
+  // Every State name (and the false friends) that contains a shorter State name.
+  const allStateNames = [
+    ...data['member-states'].flatMap((s) => [s.name, ...s.aliases, s.nameZh ?? '']),
+    ...STATE_FALSE_FRIENDS,
+  ].filter(Boolean);
+  const longerThan = (ns: readonly string[]) =>
+    allStateNames.filter(
+      (l) => !ns.includes(l) && ns.some((n) => n && l.toLowerCase().includes(n.toLowerCase())),
+    );
   const out: CitedLink[] = [];
   const add = (from: string, type: string, to: string, source: Source, n: string[]) =>
     out.push({ from, type, to, source, names: n.filter(Boolean) });
+  const addState = (from: string, type: string, to: string, source: Source, n: string[]) => {
+    const ns = n.filter(Boolean);
+    const notInside = longerThan(ns);
+    out.push({ from, type, to, source, names: ns, ...(notInside.length ? { notInside } : {}) });
+  };
   for (const p of data.projects) {
     for (const l of p.implementers)
       add(p.key, 'IMPLEMENTED_BY', l.entity, l.source, names.entity(l.entity));
     for (const l of p.beneficiaries)
-      add(p.key, 'BENEFITS', l.state, l.source, names.state(l.state));
+      addState(p.key, 'BENEFITS', l.state, l.source, names.state(l.state));
     for (const l of p.regions) add(p.key, 'COVERS', l.region, l.source, names.region(l.region));
     for (const l of p.resolutions)
       add(p.key, 'SUPPORTS', l.resolution, l.source, names.resolution(l.resolution));
@@ -182,7 +218,7 @@ export function citedLinks(data: Dataset): CitedLink[] {
   for (const r of data.recommendations) {
     for (const l of r.addressedTo) {
       if ('entity' in l) add(r.key, 'ADDRESSED_TO', l.entity, l.source, names.entity(l.entity));
-      else add(r.key, 'ADDRESSED_TO', l.state, l.source, names.state(l.state));
+      else addState(r.key, 'ADDRESSED_TO', l.state, l.source, names.state(l.state));
     }
     for (const l of r.refersTo)
       if ('resolution' in l)
@@ -196,31 +232,72 @@ export function citedLinks(data: Dataset): CitedLink[] {
   for (const r of data.regions)
     for (const m of r.members)
       if (m.basis === 'document' && m.source)
-        add(m.state, 'MEMBER_OF', r.key, m.source, names.state(m.state));
+        addState(m.state, 'MEMBER_OF', r.key, m.source, names.state(m.state));
   // A contributor list does not name the fund's owner: the contributor is what is checked.
   for (const c of data.contributions) {
     const from = c.state ?? c.contributorEntity ?? '';
-    const n = c.state ? names.state(c.state) : names.entity(from);
-    add(from, 'CONTRIBUTES_TO', c.entity, c.source, n);
+    if (c.state) addState(from, 'CONTRIBUTES_TO', c.entity, c.source, names.state(c.state));
+    else add(from, 'CONTRIBUTES_TO', c.entity, c.source, names.entity(from));
   }
   return out;
 }
 
-/** The links whose cited paragraph is missing or does not print any of the node's names. */
+// Blanks the longer names first, so a name is only found as a whole name.
+function withoutLonger(text: string, longer: readonly string[] | undefined): string {
+  if (!longer?.length) return text;
+  let t = normalise(text);
+  for (const { asPrinted } of findWholeNames(
+    t,
+    longer.map((n) => [normalise(n), n] as const),
+    { ignoreCase: true },
+  ))
+    t = t.split(asPrinted).join(' ');
+  return t;
+}
+
+const DOCS_WITH_ANNEXES = new Set(['A/74/677', 'A/72/840']);
+
+/**
+ * The links whose cited paragraph is missing or does not print any of the node's names. A citation
+ * of a body paragraph by bare number (`38`) whose node is named only in an annex paragraph of the
+ * same number (`annex II, 38`) gets its own reason: the annex's numbering restarts, and this is the
+ * mistake that number invites.
+ */
 export function verifyProvenance(
   links: readonly CitedLink[],
   index: ParagraphIndex,
 ): Unconfirmed[] {
   const out: Unconfirmed[] = [];
-  for (const { from, type, to, source, names } of links) {
+  for (const { from, type, to, source, names, notInside } of links) {
+    const named = (text: string) => names.some((n) => mentions(withoutLonger(text, notInside), n));
     const text = citedText(index, source);
-    const reason =
-      text === undefined
-        ? 'paragraph not found'
-        : names.some((n) => mentions(text, n))
-          ? null
-          : 'name not in paragraph';
-    if (reason) out.push({ ...source, from, type, to, reason });
+    if (text === undefined) {
+      out.push({ ...source, from, type, to, reason: 'paragraph not found' });
+      continue;
+    }
+    if (named(text)) continue;
+    const num = /^\d+$/.exec(source.paragraph.trim())?.[0];
+    const foundIn =
+      num && DOCS_WITH_ANNEXES.has(source.document)
+        ? ['I', 'II', 'III', 'IV', 'V']
+            .map((a) => `annex ${a}, ${num}`)
+            .filter((label) => {
+              const t = index.get(source.document)?.get(label.toLowerCase());
+              return t !== undefined && named(t);
+            })
+        : [];
+    out.push(
+      foundIn.length
+        ? {
+            ...source,
+            from,
+            type,
+            to,
+            reason: 'name only in an annex paragraph of that number',
+            foundIn,
+          }
+        : { ...source, from, type, to, reason: 'name not in paragraph' },
+    );
   }
   return out;
 }

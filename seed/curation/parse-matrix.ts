@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDoc, sourcesDir } from './sources-lib.js';
+import { findWholeNames, loadDoc, sourcesDir } from './sources-lib.js';
 
 const DOC = 'A/72/840';
 const AS_OF = '2018-02';
@@ -117,6 +117,27 @@ function readEntities(file: string): Ent[] {
     return e;
   });
 }
+interface StateName {
+  key: string;
+  name: string;
+  aliases: string[];
+}
+function readStates(file: string): StateName[] {
+  const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(data)) throw new Error(`${file}: expected an array of Member States`);
+  return data.map((x: unknown, i) => {
+    const st = (typeof x === 'object' && x !== null ? x : {}) as Partial<Record<string, unknown>>;
+    const aliases = st.aliases ?? [];
+    if (
+      typeof st.key !== 'string' ||
+      typeof st.name !== 'string' ||
+      !Array.isArray(aliases) ||
+      !aliases.every((a) => typeof a === 'string')
+    )
+      throw new Error(`${file}[${i}]: expected { key, name, aliases }`);
+    return { key: st.key, name: st.name, aliases };
+  });
+}
 function entityVocab(entities: Ent[]): [string, string][] {
   const v: [string, string][] = [];
   for (const e of entities) {
@@ -196,8 +217,10 @@ function periodOf(duration: string | null) {
 }
 
 // ------------------------------------------------------------------------------------------------
-// 4. Places. Longest match first; matched spans are blanked so shorter names cannot match inside
-//    them ("Papua New Guinea" ≠ Guinea, "Lake Chad" ≠ Chad, "Islamic State in Iraq" ≠ Iraq).
+// 4. Places, matched as whole names (findWholeNames): longest first, matched spans blanked, so a
+//    shorter name never matches inside a longer one ("Papua New Guinea" ≠ Guinea, "Nigeria" ≠ Niger,
+//    "South Sudan" ≠ Sudan, "Lake Chad" ≠ Chad, "Islamic State in Iraq" ≠ Iraq). Every Member State's
+//    full name is added from member-states.json (placeVocab), so the guarantee covers all 193.
 type Place = { state?: string; region?: string; global?: true; ignore?: string };
 const PLACES: [string, Place][] = [
   // false friends and non-places first (mapped to nothing or to a region)
@@ -385,30 +408,40 @@ const EXTRA_REGIONS: Record<string, string[]> = {
   'South and South East Asia': ['south-east-asia'],
   'Central and South America': ['south-america'],
 };
-const PLACES_SORTED = [...PLACES].sort((a, b) => b[0].length - a[0].length);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function findPlaces(text: string) {
-  let t = text;
+/**
+ * The place vocabulary: PLACES (regions, false friends and the variants the matrix prints), then
+ * every Member State's name and aliases from member-states.json, so that each State's full name is
+ * in the vocabulary and a shorter State name can never match inside it (whole names only, see
+ * findWholeNames). Chinese names are left out: the matrix is in English.
+ */
+function placeVocab(states: { key: string; name: string; aliases: string[] }[]) {
+  const known = new Set(PLACES.map(([n]) => n));
+  const more: [string, Place][] = states.flatMap((st) =>
+    [st.name, ...st.aliases]
+      .filter((n) => !known.has(n) && !/[\u4e00-\u9fff]/.test(n))
+      .map((n): [string, Place] => [n, { state: st.key }]),
+  );
+  return [...PLACES, ...more];
+}
+
+function findPlaces(text: string, vocab: readonly (readonly [string, Place])[]) {
   const states: string[] = [],
     regions: string[] = [],
     ignored: string[] = [];
   const printed: Record<string, string[]> = {};
   let global = false;
-  for (const [name, p] of PLACES_SORTED) {
-    const re = new RegExp(`(?<![\\p{L}])${esc(name)}(?![\\p{L}])`, 'gu');
-    t = t.replace(re, (m) => {
-      if (p.ignore) ignored.push(`${m} (${p.ignore})`);
-      if (p.state && !states.includes(p.state)) states.push(p.state);
-      for (const r of [p.region, ...(EXTRA_REGIONS[name] ?? [])])
-        if (r) {
-          if (!regions.includes(r)) regions.push(r);
-          const names = (printed[r] ??= []);
-          if (!names.includes(name)) names.push(name);
-        }
-      if (p.global) global = true;
-      return '\u0000'.repeat(m.length);
-    });
+  for (const { name, value: p, asPrinted } of findWholeNames(text, vocab)) {
+    if (p.ignore) ignored.push(`${asPrinted} (${p.ignore})`);
+    if (p.state && !states.includes(p.state)) states.push(p.state);
+    for (const r of [p.region, ...(EXTRA_REGIONS[name] ?? [])])
+      if (r) {
+        if (!regions.includes(r)) regions.push(r);
+        const names = (printed[r] ??= []);
+        if (!names.includes(name)) names.push(name);
+      }
+    if (p.global) global = true;
   }
   return { states, regions, global, ignored, printed };
 }
@@ -647,6 +680,7 @@ function main() {
   const lines = loadDoc(dir, '003');
   const entities = readEntities(join(dataDir, 'entities.json'));
   const vocab = entityVocab(entities);
+  const places = placeVocab(readStates(join(dataDir, 'member-states.json')));
   const { rows, headerCounts, intro } = readMatrix(lines);
 
   const projects = rows.map((r) => {
@@ -675,13 +709,13 @@ function main() {
       );
 
     // places: the scope column; when it says only "Regional"/"National", fall back to the title
-    const scope = findPlaces(scopeCell);
+    const scope = findPlaces(scopeCell, places);
     const generic = /^(Regional|National)$/i.test(scopeCell.trim());
     let states = scope.states,
       regions = scope.regions;
     let placeSrcNote = '';
     if (generic || (!states.length && !regions.length && !scope.global)) {
-      const fromTitle = findPlaces(title);
+      const fromTitle = findPlaces(title, places);
       if (fromTitle.states.length || fromTitle.regions.length) {
         states = fromTitle.states;
         regions = fromTitle.regions;

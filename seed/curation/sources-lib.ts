@@ -140,6 +140,8 @@ function paragraphForBody(
     return 'annex V, ' + (numberedPara(lines, line, 597) ?? 'foreword');
   }
   if (id === '002') {
+    // The photo credit and caption (Mona Juul, Norway, 17 June 2020) are not part of the text.
+    if (line >= 14 && line <= 16) return 'photo caption';
     let rec = 0;
     for (const [l, r] of BSV_RECS) if (line >= l) rec = r;
     return rec ? `rec. ${rec}` : 'introduction';
@@ -169,3 +171,58 @@ function paragraphForBody(
   }
   throw new Error('unknown doc ' + id);
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isZh = (s: string) => /[\u4e00-\u9fff]/.test(s);
+
+/** A name found by `findWholeNames`: the vocabulary entry and the text as printed. */
+export interface NameHit<T> {
+  readonly name: string;
+  readonly value: T;
+  readonly asPrinted: string;
+}
+
+/**
+ * The names of `vocab` printed in `text` as whole names. Longest name first, and every match is
+ * blanked before shorter names are tried, so a name is never found inside a longer name of the
+ * vocabulary: "Niger" not in "Nigeria", "Guinea" not in "Equatorial Guinea", "Guinea-Bissau" or
+ * "Papua New Guinea", "Sudan" not in "South Sudan", "Dominica" not in "Dominican Republic", "Congo"
+ * not in "Democratic Republic of the Congo". Put false friends in the vocabulary too ("Lake Chad",
+ * "Gulf of Guinea") with a value that says so. Latin names need a non-letter, non-digit on both
+ * sides; Chinese names (no word boundaries) match as substrings, also longest first (索马里 is
+ * blanked before 马里 is tried). Hits come in the order they were found (longest name first).
+ */
+export function findWholeNames<T>(
+  text: string,
+  vocab: Iterable<readonly [name: string, value: T]>,
+  { ignoreCase = false }: { ignoreCase?: boolean } = {},
+): NameHit<T>[] {
+  const sorted = [...vocab].filter(([n]) => n.trim()).sort((a, b) => b[0].length - a[0].length);
+  const hits: NameHit<T>[] = [];
+  let t = text;
+  for (const [name, value] of sorted) {
+    const body = escapeRe(name);
+    const re = isZh(name)
+      ? new RegExp(body, 'gu')
+      : new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, ignoreCase ? 'giu' : 'gu');
+    t = t.replace(re, (m) => {
+      hits.push({ name, value, asPrinted: m });
+      return '\u0000'.repeat(m.length);
+    });
+  }
+  return hits;
+}
+
+/**
+ * Printed names that contain a Member State's name but do not name that State (a region, a lake, a
+ * terrorist group, a part of a country). Used with `findWholeNames` so that they are matched, and
+ * blanked, before the State's own name.
+ */
+export const STATE_FALSE_FRIENDS: readonly string[] = [
+  'Islamic State in Iraq',
+  'Islamic State of Iraq',
+  'Lake Chad',
+  'Gulf of Guinea',
+  'Middle Guinea',
+  'Forested Guinea',
+];
