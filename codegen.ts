@@ -57,6 +57,8 @@ const config: CodegenConfig = {
           MemberStateGap: '../analytics/index.js#MemberStateGapRow',
           ProjectOverlap: '../analytics/index.js#ProjectOverlapRow',
           CandidateProject: '../analytics/index.js#CandidateProjectRow',
+          ImplementationEvidence: '../analytics/index.js#ImplementationEvidenceRow',
+          StatedFigure: '../analytics/index.js#StatedFigureRow',
         },
       },
     },

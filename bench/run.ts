@@ -520,7 +520,7 @@ async function benchScale(
   const data = syntheticDataset(scale);
   log(`scale ${scale}×: loading ${JSON.stringify(datasetSize(data))}`);
   const t0 = performance.now();
-  await loadDataset(db, { data, origin: new Map(), files: [] }, { replace: true });
+  await loadDataset(db, { data, origin: new Map(), files: [] }, { replace: true, infer: false });
   const loadMs = performance.now() - t0;
   const [nodes = 0] = await db.read(countNodes, {});
   const [rels = 0] = await db.read(countRels, {});

@@ -1,7 +1,8 @@
 // Turns a validated Dataset into node and relationship rows for the writer, checking references.
 import { REL_TYPES, type Label, type RelType } from '../src/core/ids.js';
 import { recordLabel, type LoadedDataset, type SeedIssue } from './dataset.js';
-import type { Dataset, ProjectRecord, Source } from './schema.js';
+import type { Evidence } from '../src/core/evidence.js';
+import type { Dataset, ProjectRecord, Source, StatedFigureRecord } from './schema.js';
 
 export type Props = Record<
   string,
@@ -147,7 +148,7 @@ export function mergeProjectIdentities(
       target.codes = uniq([...target.codes, ...other.codes]);
       target.pillars = uniq([...target.pillars, ...other.pillars]);
       target.summary ??= other.summary;
-      target.period ??= other.period;
+      target.period = mergePeriods(target.period, other.period);
       target.global ||= other.global;
       target.scopeAsWritten ??= other.scopeAsWritten;
       target.statuses = [...target.statuses, ...other.statuses];
@@ -184,6 +185,35 @@ export function mergeProjectIdentities(
   }
   return { projects: [...out, ...merged.values()], canonical, parts: partsOf };
 }
+
+/** A merged project's period: each bound from the first record that gives it. */
+function mergePeriods(
+  first: ProjectRecord['period'],
+  other: ProjectRecord['period'],
+): ProjectRecord['period'] {
+  if (first === null) return other;
+  if (other === null) return first;
+  return {
+    start: first.start ?? other.start ?? null,
+    end: first.end ?? other.end ?? null,
+    asWritten: first.asWritten ?? other.asWritten,
+  };
+}
+
+/** The evidence of a document-derived link: what a document states, unless a curator inferred it. */
+function evidenceOf(props: Props): Evidence {
+  return props['how'] === 'inferred' || props['basis'] === 'definition' ? 'inferred' : 'documented';
+}
+
+const SCOPES = ['global', 'regional', 'national'];
+const PILLARS = ['I', 'II', 'III', 'IV'];
+/** The label whose keys a stated figure's group must be, per dimension. */
+const FIGURE_GROUP_LABEL: Partial<Record<StatedFigureRecord['dimension'], Label>> = {
+  ENTITY: 'Entity',
+  THEMATIC_AREA: 'ThematicArea',
+  REGION: 'Region',
+  MEMBER_STATE: 'MemberState',
+};
 
 /** Builds the rows to write and checks every reference; pushes issues for anything dangling. */
 export function buildGraph(
@@ -228,6 +258,8 @@ export function buildGraph(
   const rels: RelRow[] = [];
   // The record whose links are being checked: every issue names it.
   let current: { file: string; record?: string } = { file: '' };
+  // Every link an illustrative record states is illustrative, whatever the link says.
+  let currentIllustrative = false;
   const check = (label: Label, key: string, field: string): boolean => {
     if (known.get(label)?.has(key)) return true;
     issues.push({ ...current, field, message: `unknown ${label} "${key}"` });
@@ -259,6 +291,8 @@ export function buildGraph(
       merge,
       props: {
         ...props,
+        ...(currentIllustrative ? { illustrative: true } : {}),
+        evidence: evidenceOf(props),
         sourceDocuments: source ? [source.document] : [],
         sourceParagraphs: source ? [source.paragraph] : [],
       },
@@ -281,6 +315,7 @@ export function buildGraph(
   };
   const at = (record: object, key?: string) => {
     current = locate(loaded, record, key);
+    currentIllustrative = 'illustrative' in record && record.illustrative === true;
   };
 
   const nodes = new Map<Label, NodeRow[]>();
@@ -308,6 +343,7 @@ export function buildGraph(
       reconciliationStated: rec.map((r) => (r.stated === null ? '' : String(r.stated))),
       reconciliationParsed: rec.map((r) => (r.parsed === null ? '' : String(r.parsed))),
       reconciliationNotes: rec.map((r) => r.note ?? ''),
+      ...statedFigureProps(data['stated-figures'].filter((f) => f.document === d.key)),
       searchText: searchText(d.key, d.symbol, d.title, d.publisher),
     });
     cite('Document', d.key, d.sources);
@@ -315,6 +351,30 @@ export function buildGraph(
   for (const r of data.reconciliation) {
     at(r);
     check('Document', r.document, 'document');
+  }
+  const figureKeys = new Set<string>();
+  for (const f of data['stated-figures']) {
+    at(f, f.key);
+    if (figureKeys.has(f.key)) issues.push({ ...current, field: 'key', message: 'duplicate key' });
+    figureKeys.add(f.key);
+    check('Document', f.document, 'document');
+    const label = FIGURE_GROUP_LABEL[f.dimension];
+    if (f.dimension === 'TOTAL') {
+      if (f.group !== null)
+        issues.push({ ...current, field: 'group', message: 'must be null for TOTAL' });
+    } else if (f.group === null) {
+      issues.push({ ...current, field: 'group', message: `required for ${f.dimension}` });
+    } else if (label !== undefined) {
+      check(label, f.group, 'group');
+    } else {
+      const allowed = f.dimension === 'PILLAR' ? PILLARS : SCOPES;
+      if (!allowed.includes(f.group))
+        issues.push({
+          ...current,
+          field: 'group',
+          message: `"${f.group}" is not one of ${allowed.join(', ')} (${f.dimension})`,
+        });
+    }
   }
   for (const s of data['member-states']) {
     at(s, s.key);
@@ -532,11 +592,19 @@ export function buildGraph(
       paragraph: r.paragraph,
       heading: r.heading ?? null,
       document: r.sources[0]?.document ?? null,
+      responseKind: r.response?.kind ?? null,
+      responseReason: r.response?.reason ?? null,
+      responseSummaries: r.responses.map((x) => x.summary),
+      responseDocuments: r.responses.map((x) => x.source.document),
+      responseParagraphs: r.responses.map((x) => x.source.paragraph),
       illustrative: r.illustrative,
       note: r.note ?? null,
       searchText: searchText(r.key, r.title, r.summary, r.heading),
     });
     cite('Recommendation', r.key, r.sources);
+    r.responses.forEach((x, i) =>
+      check('Document', x.source.document, `responses.${i}.source.document`),
+    );
     link('ISSUED_BY', 'Recommendation', r.key, 'Entity', r.issuer, 'issuer', r.sources[0]);
     r.addressedTo.forEach((a, i) =>
       'entity' in a
@@ -606,6 +674,7 @@ export function buildGraph(
           illustrative: x.illustrative || r.illustrative,
           how: x.how,
           rule: x.rule ?? null,
+          evidence: evidenceOf({ how: x.how }),
           sourceDocuments: [x.source.document],
           sourceParagraphs: [x.source.paragraph],
         },
@@ -676,6 +745,8 @@ function dedupeRels(rels: readonly RelRow[]): RelRow[] {
       }
     });
     const illustrative = seen.props['illustrative'];
+    // A link one record states and another only infers is documented.
+    const documented = [seen, rel].some((r) => r.props['evidence'] === 'documented');
     byId.set(id, {
       ...seen,
       props: {
@@ -685,12 +756,30 @@ function dedupeRels(rels: readonly RelRow[]): RelRow[] {
         ...(typeof illustrative === 'boolean'
           ? { illustrative: illustrative && rel.props['illustrative'] === true }
           : {}),
+        ...(documented ? { evidence: 'documented' } : {}),
         sourceDocuments: docs,
         sourceParagraphs: paras,
       },
     });
   }
   return [...byId.values()];
+}
+
+/** A document's stated figures as parallel lists on its node (`coverage` reads them). */
+function statedFigureProps(figures: readonly StatedFigureRecord[]): Props {
+  return {
+    statedKeys: figures.map((f) => f.key),
+    statedParagraphs: figures.map((f) => f.paragraph),
+    statedMeasures: figures.map((f) => f.measure),
+    statedDimensions: figures.map((f) => f.dimension),
+    statedGroups: figures.map((f) => f.group ?? ''),
+    statedValues: figures.map((f) => f.value),
+    statedUnits: figures.map((f) => f.unit),
+    statedAsWritten: figures.map((f) => f.asWritten),
+    statedAsOf: figures.map((f) => f.asOf ?? ''),
+    statedCountedIn: figures.map((f) => f.countedIn ?? ''),
+    statedNotes: figures.map((f) => f.note ?? ''),
+  };
 }
 
 export { KIND_LABEL };

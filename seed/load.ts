@@ -17,6 +17,11 @@ export const SEED_DATA_DIR = HERE.endsWith('/dist/seed')
 export interface LoadOptions {
   /** Delete the current graph first (same transaction). Default: upsert beside what is there. */
   readonly replace?: boolean;
+  /**
+   * Recompute ctkg's inferred implementation links and candidates (default true). The benchmark
+   * turns it off: it races reads over synthetic links, not the load-time inference.
+   */
+  readonly infer?: boolean;
 }
 
 export interface LoadSummary {
@@ -91,7 +96,10 @@ export async function loadDataset(
   const existing = options.replace ? new Map() : await existingKeys(db);
   const graph = buildGraph(loaded, existing, issues);
   if (issues.length > 0) throw new SeedValidationError(issues);
-  await writeGraph(db, graph, { replace: options.replace ?? false });
+  await writeGraph(db, graph, {
+    replace: options.replace ?? false,
+    infer: options.infer ?? true,
+  });
 }
 
 /** Reads, validates and loads the JSON files of `dirs` (default: the repository's curated data). */

@@ -281,6 +281,9 @@ export const StatedFigureRecord = z.strictObject({
     .string()
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
     .optional(),
+  // Where the graph itemises the set the figure counts: the projects citing `document` at a
+  // paragraph starting with this (`annex II matrix`). Absent: the graph holds no such list.
+  countedIn: optionalText,
   note: optionalText,
 });
 
@@ -366,3 +369,4 @@ export type MemberStateRecord = z.infer<typeof MemberStateRecord>;
 export type RegionRecord = z.infer<typeof RegionRecord>;
 export type ResolutionRecord = z.infer<typeof ResolutionRecord>;
 export type ThematicAreaRecord = z.infer<typeof ThematicAreaRecord>;
+export type StatedFigureRecord = z.infer<typeof StatedFigureRecord>;

@@ -2,6 +2,7 @@
 import { LABELS, type Label } from '../src/core/ids.js';
 import { cypher, trustedCypher, type Cypher } from '../src/db/cypher.js';
 import type { Db, Tx } from '../src/db/db.js';
+import { recomputeInferences } from '../src/inference/index.js';
 import {
   OWNED,
   REL_TYPES,
@@ -106,7 +107,7 @@ const storeRealDegrees = cypher<Record<string, never>, number>('storeRealDegrees
 export async function writeGraph(
   db: Db,
   graph: Graph,
-  options: { replace: boolean },
+  options: { replace: boolean; infer?: boolean },
 ): Promise<void> {
   await db.transaction(async (tx: Tx) => {
     if (options.replace) await tx.run(wipe, {});
@@ -143,6 +144,7 @@ export async function writeGraph(
         }),
       );
     }
+    if (options.infer ?? true) await recomputeInferences(tx);
     await tx.run(storeRealDegrees, {});
   });
 }

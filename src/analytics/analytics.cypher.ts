@@ -1,18 +1,32 @@
 import { trustedCypher, type Cypher } from '../db/cypher.js';
 import { nodeProjection } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
-import type {
-  CandidateMatchesRow,
-  CoverageGroupRow,
-  MemberStateGapRow,
-  ProjectOverlapRow,
-} from './analytics.rows.js';
+import type { CoverageGroupRow, MemberStateGapRow, ProjectOverlapRow } from './analytics.rows.js';
 
 // An implementation counts only if neither the link nor the project is illustrative, unless
-// illustrative data is asked for (the same rule as `recommendationsWithoutProjects`).
+// illustrative data is asked for, and only at the evidence levels asked (the same rules as
+// `recommendationsWithoutProjects`).
 const implemented = (r: string) => `EXISTS {
     (q:Project)-[i:IMPLEMENTS]->(${r})
-    WHERE $includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)) }`;
+    WHERE i.evidence IN $evidence
+      AND ($includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false))) }`;
+
+/**
+ * What coverage needs of a recommendation: whether a project can answer it and the evidence
+ * levels of its implementation links (every level; the counts pick the ones asked).
+ */
+const answering = (r: string) => `{answerable: coalesce(${r}.responseKind, 'project') = 'project',
+    levels: COLLECT { MATCH (q:Project)-[i:IMPLEMENTS]->(${r})
+      WHERE $includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false))
+      RETURN DISTINCT i.evidence }}`;
+
+/** The counts of a group's recommendations `list` (maps made by `answering`). */
+const answered = (list: string) => `size([x IN ${list} WHERE x.answerable]) AS projectAnswerable,
+       size([x IN ${list} WHERE x.answerable AND any(l IN x.levels WHERE l IN $evidence)]) AS recommendationsWithProject,
+       size([x IN ${list} WHERE x.answerable AND 'documented' IN x.levels]) AS documented,
+       size([x IN ${list} WHERE x.answerable AND 'reported' IN x.levels AND NOT 'documented' IN x.levels]) AS reported,
+       size([x IN ${list} WHERE x.answerable AND 'inferred' IN x.levels
+         AND NOT 'documented' IN x.levels AND NOT 'reported' IN x.levels]) AS inferred`;
 
 const node = nodeProjection;
 
@@ -26,8 +40,9 @@ export const COVERAGE_DIMENSIONS = [
 export type CoverageDimension = (typeof COVERAGE_DIMENSIONS)[number];
 
 const groupRow = `{ key: key, label: label, projects: projects, recommendations: recommendations,
-           recommendationsWithProject: recommendationsWithProject,
-           ratio: CASE recommendations WHEN 0 THEN null ELSE toFloat(recommendationsWithProject) / recommendations END,
+           projectAnswerable: projectAnswerable, recommendationsWithProject: recommendationsWithProject,
+           byEvidence: {documented: documented, reported: reported, inferred: inferred},
+           ratio: CASE projectAnswerable WHEN 0 THEN null ELSE toFloat(recommendationsWithProject) / projectAnswerable END,
            share: CASE allProjects WHEN 0 THEN null ELSE toFloat(projects) / allProjects END } AS row`;
 
 /**
@@ -44,14 +59,14 @@ const pillarCoverage = `
   CALL (pillars) {
     MATCH (r:Recommendation) WHERE $includeIllustrative OR NOT coalesce(r.illustrative, false)
     WITH r, r.pillars AS inPillars WHERE any(x IN pillars WHERE x[0] IN inPillars)
-    RETURN collect({pillars: inPillars, done: ${implemented('r')}}) AS recommendationPillars
+    RETURN collect({pillars: inPillars, answers: ${answering('r')}}) AS recommendationPillars
   }
   UNWIND pillars AS pillar
   WITH allProjects, pillar[0] AS key, pillar[1] AS label,
        size([x IN projectPillars WHERE pillar[0] IN x]) AS projects,
-       [x IN recommendationPillars WHERE pillar[0] IN x.pillars] AS inPillar
+       [x IN recommendationPillars WHERE pillar[0] IN x.pillars | x.answers] AS inPillar
   WITH allProjects, key, label, projects, size(inPillar) AS recommendations,
-       size([x IN inPillar WHERE x.done]) AS recommendationsWithProject
+       ${answered('inPillar')}
   WHERE projects > 0 OR recommendations > 0
   RETURN ${groupRow}
   ORDER BY key`;
@@ -80,14 +95,15 @@ const nodeCoverage = (links: string, keepGroup?: string) => `${links}
   CALL (groups) {
     UNWIND groups AS g
     UNWIND g.recommendations AS r
-    WITH DISTINCT r WHERE ${implemented('r')}
-    RETURN collect(r) AS implementedRecommendations
+    WITH DISTINCT r
+    RETURN collect(r) AS distinctRecommendations, collect(${answering('r')}) AS answers
   }
-  WITH groups, implementedRecommendations, COUNT { (:Project) } -
+  WITH groups, distinctRecommendations, answers, COUNT { (:Project) } -
        CASE WHEN $includeIllustrative THEN 0 ELSE COUNT { (p:Project) WHERE p.illustrative = true } END AS allProjects
   UNWIND groups AS g
   WITH allProjects, g.key AS key, g.label AS label, g.projects AS projects, size(g.recommendations) AS recommendations,
-       size([r IN g.recommendations WHERE r IN implementedRecommendations]) AS recommendationsWithProject
+       [i IN range(0, size(distinctRecommendations) - 1) WHERE distinctRecommendations[i] IN g.recommendations | answers[i]] AS inGroup
+  WITH allProjects, key, label, projects, recommendations, ${answered('inGroup')}
   RETURN ${groupRow}
   ORDER BY key`;
 
@@ -142,11 +158,11 @@ const COVERAGE_TEXT: Record<CoverageDimension, string> = {
 /** One coverage statement per dimension, built at module load from the closed map above. */
 export const coverage: ReadonlyMap<
   CoverageDimension,
-  Cypher<{ includeIllustrative: boolean }, CoverageGroupRow>
+  Cypher<{ includeIllustrative: boolean; evidence: readonly string[] }, CoverageGroupRow>
 > = new Map(
   COVERAGE_DIMENSIONS.map((d) => [
     d,
-    trustedCypher<{ includeIllustrative: boolean }, CoverageGroupRow>(
+    trustedCypher<{ includeIllustrative: boolean; evidence: readonly string[] }, CoverageGroupRow>(
       `coverageBy${d
         .toLowerCase()
         .split('_')
@@ -159,7 +175,7 @@ export const coverage: ReadonlyMap<
 
 /** Member States by the addressed recommendations nothing implements; most first, ties by key. */
 export const memberStatesByUnaddressedRecommendations = trustedCypher<
-  { first: Int; includeIllustrative: boolean },
+  { first: Int; includeIllustrative: boolean; evidence: readonly string[] },
   MemberStateGapRow
 >(
   'memberStatesByUnaddressedRecommendations',
@@ -213,44 +229,4 @@ export const overlappingProjects = trustedCypher<OverlapParams, ProjectOverlapRo
            overlapStart: CASE WHEN a.startYear > b.startYear THEN a.startYear ELSE b.startYear END,
            overlapEnd: CASE WHEN a.endYear < b.endYear THEN a.endYear ELSE b.endYear END } AS row
   ORDER BY row.project.key, row.otherProject.key`,
-);
-
-/**
- * Every project that shares a place (a Member State the recommendation is addressed to, or a region
- * containing one) and a thematic area with the recommendation and is not linked to it. One row;
- * `found` is false when the recommendation does not exist. Scoring happens in candidates.ts.
- */
-export const candidateMatches = trustedCypher<
-  { key: string; includeIllustrative: boolean },
-  CandidateMatchesRow
->(
-  'candidateMatches',
-  `
-  OPTIONAL MATCH (r:Recommendation {key: $key})
-  WITH r,
-       COLLECT { MATCH (r)-[:ADDRESSES]->(t:ThematicArea) RETURN t.key } AS themes,
-       COLLECT { MATCH (r)-[:ADDRESSED_TO]->(s:MemberState)<-[:BENEFITS]-(p:Project)
-                 RETURN {p: p.key, key: s.key, name: s.name, state: null} } +
-       COLLECT { MATCH (r)-[:ADDRESSED_TO]->(s:MemberState)-[:MEMBER_OF]->(g:Region)<-[:COVERS]-(p:Project)
-                 RETURN {p: p.key, key: g.key, name: g.name, state: s.key} } AS hits
-  CALL (r, themes, hits) {
-    UNWIND hits AS hit
-    WITH hit.p AS pkey, collect(hit) AS places
-    MATCH (p:Project {key: pkey})
-    WHERE ($includeIllustrative OR NOT coalesce(p.illustrative, false))
-      AND NOT EXISTS {
-        (p)-[i:IMPLEMENTS]->(r)
-        WHERE $includeIllustrative OR NOT coalesce(i.illustrative, false) }
-    WITH r, p, places, [k IN COLLECT { MATCH (p)-[:ADDRESSES]->(t:ThematicArea) RETURN t.key ORDER BY t.key } WHERE k IN themes] AS shared
-    WHERE size(shared) > 0
-    RETURN collect({
-      project: ${node('p', 'Project')},
-      states: [x IN places WHERE x.state IS NULL | {key: x.key, name: x.name}],
-      regions: [x IN places WHERE x.state IS NOT NULL | {key: x.key, name: x.name, state: x.state}],
-      themes: shared,
-      pillars: [x IN p.pillars WHERE x IN r.pillars],
-      illustrativeLink: EXISTS { (p)-[:IMPLEMENTS]->(r) }
-    }) AS candidates
-  }
-  RETURN { found: r IS NOT NULL, candidates: candidates } AS row`,
 );

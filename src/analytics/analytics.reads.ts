@@ -1,5 +1,6 @@
 // Reads of the gap analytics: validated arguments → one named statement → typed rows. The GraphQL
 // resolvers and the exports both call these, so an answer and its download cannot disagree.
+import { DEFAULT_EVIDENCE, type Evidence } from '../core/evidence.js';
 import type { ResolutionRow } from '../core/rows.js';
 import type { Db, RowStream, StreamOptions } from '../db/db.js';
 import { listMatch, streamList } from '../lists/index.js';
@@ -10,7 +11,7 @@ import type { CoverageGroupRow } from './analytics.rows.js';
 /** The resolution gap for a download: its count, then at most `limit` records, in page order. */
 export function streamResolutionsWithoutProjects(
   db: Db,
-  filter: { body: 'SC' | 'GA' | null; includeIllustrative: boolean },
+  filter: { body: 'SC' | 'GA' | 'HRC' | null; includeIllustrative: boolean },
   limit: number,
   options: StreamOptions,
 ): { readonly count: RowStream<number>; readonly rows: RowStream<ResolutionRow> } {
@@ -35,8 +36,9 @@ export function readCoverage(
   db: Db,
   by: CoverageDimension,
   includeIllustrative: boolean,
+  evidence: readonly Evidence[] = DEFAULT_EVIDENCE,
 ): Promise<CoverageGroupRow[]> {
-  return db.read(coverage.get(by)!, { includeIllustrative });
+  return db.read(coverage.get(by)!, { includeIllustrative, evidence });
 }
 
 /** The same rows, streamed for a download. */
@@ -45,6 +47,7 @@ export function streamCoverage(
   by: CoverageDimension,
   includeIllustrative: boolean,
   options: StreamOptions,
+  evidence: readonly Evidence[] = DEFAULT_EVIDENCE,
 ): RowStream<CoverageGroupRow> {
-  return db.stream(coverage.get(by)!, { includeIllustrative }, options);
+  return db.stream(coverage.get(by)!, { includeIllustrative, evidence }, options);
 }

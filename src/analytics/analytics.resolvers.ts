@@ -1,18 +1,21 @@
-import { keyArg } from '../core/arguments.js';
+import { evidenceArg, keyArg } from '../core/arguments.js';
+import { DEFAULT_EVIDENCE } from '../core/evidence.js';
+import { selectsField } from '../core/selection.js';
 import { parseNodeId } from '../core/ids.js';
+import { hasLabel } from '../core/rows.js';
 import { parsePage } from '../core/paging.js';
 import type { Context } from '../graphql/context.js';
 import type { Resolvers } from '../graphql/generated.js';
 import { int } from '../db/values.js';
 import {
-  candidateMatches,
   memberStatesByUnaddressedRecommendations,
   overlappingProjects,
 } from './analytics.cypher.js';
 import { resolveList } from '../lists/index.js';
 import { readCoverage } from './analytics.reads.js';
+import { readStatedFigures } from './stated-figures.js';
 import { resolutionGapSpec } from './resolution-gap.js';
-import { rankCandidates } from './candidates.js';
+import { candidatesOf, implementationEvidence } from './candidates.js';
 
 /** `first` for the ranked lists (no cursor): 0 … the server's page limit. */
 function firstArg(first: number | null | undefined, ctx: Context): number {
@@ -29,12 +32,28 @@ export const analyticsResolvers: Resolvers = {
         ctx,
         info,
       ),
-    coverage: (_root, { by, includeIllustrative }, ctx) =>
-      readCoverage(ctx.db, by, includeIllustrative ?? false),
+    coverage: async (_root, { by, evidence, includeIllustrative }, ctx, info) => {
+      const groups = await readCoverage(
+        ctx.db,
+        by,
+        includeIllustrative ?? false,
+        evidenceArg(evidence, 'evidence'),
+      );
+      // The stated figures cost a statement of their own, read only when asked for.
+      if (!selectsField(info, 'stated')) return groups;
+      const figures = await readStatedFigures(ctx.db, { document: null, dimension: by });
+      return groups.map((g) => ({ ...g, stated: figures.filter((f) => f.group === g.key) }));
+    },
+    statedFigures: (_root, { document, dimension }, ctx) =>
+      readStatedFigures(ctx.db, {
+        document: keyArg(document, 'document'),
+        dimension: keyArg(dimension, 'dimension'),
+      }),
     memberStatesByUnaddressedRecommendations: (_root, { first, includeIllustrative }, ctx) =>
       ctx.db.read(memberStatesByUnaddressedRecommendations, {
         first: int(firstArg(first, ctx)),
         includeIllustrative: includeIllustrative ?? false,
+        evidence: DEFAULT_EVIDENCE,
       }),
     overlappingProjects: (_root, { memberState, thematicArea, first, includeIllustrative }, ctx) =>
       ctx.db.read(overlappingProjects, {
@@ -46,12 +65,19 @@ export const analyticsResolvers: Resolvers = {
     candidateProjects: async (_root, { recommendationId, first, includeIllustrative }, ctx) => {
       const { key } = parseNodeId(recommendationId, 'Recommendation', 'recommendationId');
       const size = firstArg(first, ctx);
-      const [row] = await ctx.db.read(candidateMatches, {
-        key,
-        includeIllustrative: includeIllustrative ?? false,
-      });
-      if (row === undefined || !row.found) return null;
-      return rankCandidates(row.candidates, size);
+      const row = await ctx.loaders.nodeByKey('Recommendation').load(key);
+      if (!row || !hasLabel(row, ['Recommendation'])) return null;
+      return candidatesOf(row, size, includeIllustrative ?? false, ctx);
     },
+  },
+  // The inference's view of a recommendation: fields of the node type, answered by this area.
+  Recommendation: {
+    candidates: (r, { first, includeIllustrative }, ctx) =>
+      candidatesOf(r, firstArg(first, ctx), includeIllustrative ?? false, ctx),
+    implementationEvidence: (r, _args, ctx) => implementationEvidence(r, ctx),
+  },
+  CoverageGroup: { stated: (g) => g.stated ?? [] },
+  StatedFigure: {
+    source: (f) => ({ document: f.document, paragraph: f.paragraph }),
   },
 };

@@ -16,6 +16,26 @@ export interface CoverageGroupRow {
   readonly recommendationsWithProject: number;
   readonly ratio: number | null;
   readonly share: number | null;
+  readonly projectAnswerable: number;
+  readonly byEvidence: { documented: number; reported: number; inferred: number };
+  /** Attached by the resolver when `stated` is selected. */
+  readonly stated?: StatedFigureRow[];
+}
+
+/** A figure a document states; the mapper of `StatedFigure`. */
+export interface StatedFigureRow {
+  readonly key: string;
+  readonly document: string;
+  readonly paragraph: string;
+  readonly measure: string;
+  readonly dimension: string;
+  readonly group: string | null;
+  readonly value: number;
+  readonly unit: string;
+  readonly asWritten: string;
+  readonly asOf: string | null;
+  readonly note: string | null;
+  readonly computed: number | null;
 }
 
 /** One ranked Member State; the mapper of `MemberStateGap`. */
@@ -38,30 +58,21 @@ export interface ProjectOverlapRow {
   readonly overlapEnd: number;
 }
 
-/** What makes a project a candidate for a recommendation, before scoring. */
-export interface CandidateMatchRow {
-  readonly project: ProjectRow;
-  /** Member States the recommendation is addressed to that the project benefits. */
-  readonly states: { key: string; name: string }[];
-  /** Regions the project covers that contain a Member State the recommendation is addressed to. */
-  readonly regions: { key: string; name: string; state: string }[];
-  /** Thematic area keys both address. */
-  readonly themes: string[];
-  /** Pillars both carry. */
-  readonly pillars: string[];
-  /** True when the project is linked to the recommendation only by a link that does not count in this mode. */
-  readonly illustrativeLink: boolean;
-}
-
-/** The answer of `candidateMatches`: `found` is false for an unknown recommendation. */
-export interface CandidateMatchesRow {
-  readonly found: boolean;
-  readonly candidates: CandidateMatchRow[];
-}
-
-/** A scored candidate; the mapper of `CandidateProject`. */
+/** A ranked candidate; the mapper of `CandidateProject`. */
 export interface CandidateProjectRow {
   readonly project: ProjectRow;
   readonly score: number;
   readonly reasons: string[];
+  readonly inferred: boolean;
+  readonly rulesVersion: string;
+}
+
+/** How far a recommendation is answered; the mapper of `ImplementationEvidence`. */
+export interface ImplementationEvidenceRow {
+  readonly documented: number;
+  readonly reported: number;
+  readonly inferred: number;
+  readonly candidates: number;
+  readonly documentedResponses: number;
+  readonly noCandidateReason: string | null;
 }

@@ -1,54 +1,88 @@
-import type { CandidateMatchRow, CandidateProjectRow } from './analytics.rows.js';
+// A recommendation's candidate projects and how far it is answered, read from what the inference
+// stored on it at load time (src/inference/): ranked, with reasons, whatever it is addressed to.
+import type { Context } from '../graphql/context.js';
+import { hasLabel, type LinkRow, type RecommendationRow } from '../core/rows.js';
+import { REASON_SEPARATOR, RULES_VERSION } from '../inference/index.js';
+import { ALL_LINKS } from '../nodes/index.js';
+import type { CandidateProjectRow, ImplementationEvidenceRow } from './analytics.rows.js';
 
-// Code-point order, as Cypher's ORDER BY on strings (localeCompare would differ on case and punctuation).
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Points per kind of match; the SDL description of `CandidateProject.score` states the same weights. */
-export const CANDIDATE_WEIGHTS = { state: 3, region: 2, theme: 2, pillar: 1 } as const;
-
-/**
- * Scores one candidate and explains the score: one reason per point source, in the order
- * States, regions, themes, pillars (then a note on an illustrative link, which scores nothing).
- */
-export function scoreCandidate(match: CandidateMatchRow): CandidateProjectRow {
-  const reasons: string[] = [];
-  let score = 0;
-  const states = new Map(match.states.map((s) => [s.key, s]));
-  for (const s of [...states.values()].sort((a, b) => byCode(a.key, b.key))) {
-    score += CANDIDATE_WEIGHTS.state;
-    reasons.push(`benefits ${s.name} (${s.key})`);
-  }
-  // A region counts once, whichever addressed States it contains.
-  const regions = new Map<string, { name: string; states: Set<string> }>();
-  for (const g of match.regions) {
-    const seen = regions.get(g.key) ?? { name: g.name, states: new Set<string>() };
-    seen.states.add(g.state);
-    regions.set(g.key, seen);
-  }
-  for (const [key, g] of [...regions].sort(([a], [b]) => byCode(a, b))) {
-    score += CANDIDATE_WEIGHTS.region;
-    reasons.push(`covers ${g.name} (${key}), which contains ${[...g.states].sort().join(', ')}`);
-  }
-  for (const t of [...new Set(match.themes)].sort()) {
-    score += CANDIDATE_WEIGHTS.theme;
-    reasons.push(`addresses ${t}`);
-  }
-  for (const p of [...new Set(match.pillars)].sort()) {
-    score += CANDIDATE_WEIGHTS.pillar;
-    reasons.push(`shares pillar ${p}`);
-  }
-  if (match.illustrativeLink)
-    reasons.push('linked to the recommendation only by an illustrative link');
-  return { project: match.project, score, reasons };
+interface StoredCandidate {
+  readonly key: string;
+  readonly score: number;
+  readonly reasons: string[];
+  readonly inferred: boolean;
+  readonly illustrative: boolean;
 }
 
-/** Scores every candidate and returns the best `first`: highest score first, ties by project key. */
-export function rankCandidates(
-  matches: readonly CandidateMatchRow[],
+function stored(r: RecommendationRow): StoredCandidate[] {
+  return (r.candidateProjects ?? []).map((key, i) => ({
+    key,
+    score: r.candidateScores?.[i] ?? 0,
+    reasons: (r.candidateReasons?.[i] ?? '').split(REASON_SEPARATOR).filter(Boolean),
+    inferred: r.candidateInferred?.[i] === true,
+    illustrative: r.candidateIllustrative?.[i] === true,
+  }));
+}
+
+/** Real links and projects only, per the real-data rule. */
+const real = (link: LinkRow) => link.props.illustrative !== true && link.node.illustrative !== true;
+
+/**
+ * The best `first` candidates of `r`. In real-data mode illustrative candidates are left out; with
+ * illustrative data, a project an illustrative link already ties to the recommendation is no
+ * candidate either (that link counts in this mode).
+ */
+export async function candidatesOf(
+  r: RecommendationRow,
   first: number,
-): CandidateProjectRow[] {
-  return matches
-    .map(scoreCandidate)
-    .sort((a, b) => b.score - a.score || byCode(a.project.key, b.project.key))
-    .slice(0, first);
+  includeIllustrative: boolean,
+  ctx: Context,
+): Promise<CandidateProjectRow[]> {
+  let list = stored(r);
+  if (!includeIllustrative) list = list.filter((c) => !c.illustrative);
+  else {
+    const linked = await ctx.loaders.links('recommendationProjects', ALL_LINKS).load(r.key);
+    const keys = new Set(linked.filter((l) => l.props.rulesVersion == null).map((l) => l.node.key));
+    list = list.filter((c) => !keys.has(c.key));
+  }
+  list = list.slice(0, first);
+  const projects = await ctx.loaders.nodeByKey('Project').loadMany(list.map((c) => c.key));
+  return list.flatMap((c, i) => {
+    const project = projects[i];
+    if (project instanceof Error) throw project;
+    if (!project || !hasLabel(project, ['Project'])) return [];
+    return [
+      {
+        project,
+        score: c.score,
+        reasons: c.reasons,
+        inferred: c.inferred,
+        rulesVersion: r.candidateRulesVersion ?? RULES_VERSION,
+      },
+    ];
+  });
+}
+
+/** Counts per evidence level of `r`'s real implementation links, and its real candidates. */
+export async function implementationEvidence(
+  r: RecommendationRow,
+  ctx: Context,
+): Promise<ImplementationEvidenceRow> {
+  const links = (await ctx.loaders.links('recommendationProjects', ALL_LINKS).load(r.key)).filter(
+    real,
+  );
+  const count = (level: string) => links.filter((l) => l.props.evidence === level).length;
+  const candidates = stored(r).filter((c) => !c.illustrative).length;
+  return {
+    documented: count('documented'),
+    reported: count('reported'),
+    inferred: count('inferred'),
+    candidates,
+    documentedResponses: r.responseSummaries?.length ?? 0,
+    noCandidateReason:
+      candidates > 0
+        ? null
+        : (r.candidateNone ??
+          'No candidate among real projects: the rules rank only illustrative projects for it.'),
+  };
 }

@@ -5,7 +5,7 @@ import type { ListSpec } from '../lists/index.js';
 
 /** The gap's filters: the body given, and the gap itself (always on). */
 export interface ResolutionGapWhere {
-  readonly body?: 'SC' | 'GA' | null;
+  readonly body?: 'SC' | 'GA' | 'HRC' | null;
   readonly unsupported?: boolean | null;
 }
 

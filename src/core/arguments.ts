@@ -1,6 +1,7 @@
 // Validation of the arguments every area shares: filter lists, free text and node keys. Each
 // failure is an InputError naming the argument, its value or size, and the limit.
 import { InputError } from './errors.js';
+import { DEFAULT_EVIDENCE, evidenceFromEnum, type Evidence } from './evidence.js';
 
 export const MAX_FILTER_VALUES = 200;
 export const MAX_TEXT = 200;
@@ -41,4 +42,18 @@ export function keyArg(value: string | null | undefined, field: string): string 
     });
   }
   return value.trim();
+}
+
+/**
+ * Evidence levels asked for (`[DOCUMENTED, REPORTED]`): the stored levels, strongest first; the
+ * default when absent; an InputError naming the argument when empty.
+ */
+export function evidenceArg(
+  values: readonly string[] | null | undefined,
+  field: string,
+): Evidence[] {
+  if (values === null || values === undefined) return [...DEFAULT_EVIDENCE];
+  if (values.length === 0)
+    throw new InputError(`"${field}" must name at least one evidence level`, field);
+  return evidenceFromEnum(values);
 }

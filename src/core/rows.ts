@@ -47,6 +47,19 @@ export interface RecommendationRow extends BaseRow {
   readonly paragraph: string;
   readonly heading: string | null;
   readonly document: string | null;
+  readonly responseKind?: string | null;
+  readonly responseReason?: string | null;
+  readonly responseSummaries?: string[];
+  readonly responseDocuments?: string[];
+  readonly responseParagraphs?: string[];
+  /** The inference's candidates, best first, as parallel lists (see src/inference/). */
+  readonly candidateProjects?: string[];
+  readonly candidateScores?: number[];
+  readonly candidateReasons?: string[];
+  readonly candidateIllustrative?: boolean[];
+  readonly candidateInferred?: boolean[];
+  readonly candidateNone?: string | null;
+  readonly candidateRulesVersion?: string | null;
 }
 
 export interface EntityRow extends BaseRow {
@@ -77,7 +90,7 @@ export interface RegionRow extends BaseRow {
 export interface ResolutionRow extends BaseRow {
   readonly label: 'Resolution';
   readonly kind: string;
-  readonly body: 'SC' | 'GA';
+  readonly body: 'SC' | 'GA' | 'HRC';
   readonly number: string;
   readonly year: number;
   readonly topic: string;

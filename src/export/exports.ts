@@ -8,6 +8,7 @@ import {
 } from '../analytics/index.js';
 import { listMatch, recommendationSpec, streamList } from '../lists/index.js';
 import type { RecommendationRow } from '../core/rows.js';
+import { evidenceArg } from '../core/arguments.js';
 
 /** A bad query parameter: the router answers 400 naming it. */
 export class ExportParamError extends Error {
@@ -113,6 +114,7 @@ function flag(query: Query, param: string): boolean {
 }
 
 const PILLARS = ['I', 'II', 'III', 'IV'] as const;
+const EVIDENCE_VALUES = ['DOCUMENTED', 'REPORTED', 'INFERRED'] as const;
 
 /** Reads a one-row count statement to its end, so its commit position is known. */
 async function count(rows: RowStream<number>): Promise<{ total: number; position: string | null }> {
@@ -144,10 +146,28 @@ const recommendationExport: ExportDef = {
     'thematicAreas',
     'pillars',
     'documents',
+    'evidence',
+    'projectAnswerableOnly',
   ],
-  columns: ['id', 'key', 'title', 'document', 'paragraph', 'audience', 'pillars', 'illustrative'],
+  columns: [
+    'id',
+    'key',
+    'title',
+    'document',
+    'paragraph',
+    'audience',
+    'pillars',
+    'responseKind',
+    'inferredLinks',
+    'candidates',
+    'noCandidateReason',
+    'illustrative',
+  ],
   parse: (query) => ({
     includeIllustrative: flag(query, 'includeIllustrative'),
+    evidence: values(query, 'evidence', EVIDENCE_VALUES),
+    projectAnswerableOnly:
+      oneOf(query, 'projectAnswerableOnly', ['true', 'false'] as const) !== 'false',
     issuers: values(query, 'issuers'),
     addressees: values(query, 'addressees'),
     memberStates: values(query, 'memberStates'),
@@ -157,14 +177,18 @@ const recommendationExport: ExportDef = {
     documents: values(query, 'documents'),
   }),
   async open(db, args, limit, options) {
-    const { includeIllustrative, ...where } = args as { includeIllustrative: boolean } & Record<
-      string,
-      string[] | null
-    >;
+    const { includeIllustrative, projectAnswerableOnly, ...where } = args as {
+      includeIllustrative: boolean;
+      projectAnswerableOnly: boolean;
+    } & Record<string, string[] | null>;
     // The match of the GraphQL query, validated the same way, so the export and the API agree.
     const match = listMatch(
       recommendationSpec,
-      { ...where, implemented: false },
+      {
+        ...where,
+        implemented: false,
+        projectAnswerable: projectAnswerableOnly ? true : null,
+      },
       includeIllustrative,
       '',
     );
@@ -189,6 +213,15 @@ const recommendationExport: ExportDef = {
         paragraph: r.paragraph,
         audience: r.audience,
         pillars: r.pillars,
+        responseKind: r.responseKind ?? null,
+        // What the next evidence level would add: the rules' links and candidates (real ones).
+        inferredLinks: (r.candidateInferred ?? []).filter(
+          (inferred, i) => inferred && (includeIllustrative || !r.candidateIllustrative?.[i]),
+        ).length,
+        candidates: (r.candidateProjects ?? []).filter(
+          (_key, i) => includeIllustrative || !r.candidateIllustrative?.[i],
+        ).length,
+        noCandidateReason: r.candidateNone ?? null,
         illustrative: r.illustrative,
       })),
     };
@@ -201,12 +234,12 @@ const resolutionExport: ExportDef = {
   columns: ['id', 'key', 'body', 'number', 'year', 'kind', 'topic', 'illustrative'],
   parse: (query) => ({
     includeIllustrative: flag(query, 'includeIllustrative'),
-    body: oneOf(query, 'body', ['SC', 'GA'] as const),
+    body: oneOf(query, 'body', ['SC', 'GA', 'HRC'] as const),
   }),
   async open(db, args, limit, options) {
     const { includeIllustrative, body } = args as {
       includeIllustrative: boolean;
-      body: 'SC' | 'GA' | null;
+      body: 'SC' | 'GA' | 'HRC' | null;
     };
     const streams = streamResolutionsWithoutProjects(
       db,
@@ -241,7 +274,11 @@ const coverageExport: ExportDef = {
     'label',
     'projects',
     'recommendations',
+    'projectAnswerable',
     'recommendationsWithProject',
+    'documented',
+    'reported',
+    'inferred',
     'ratio',
     'share',
   ],
@@ -252,18 +289,30 @@ const coverageExport: ExportDef = {
         `"by" is required: one of ${COVERAGE_DIMENSIONS.join(', ')}`,
         'by',
       );
-    return { by, includeIllustrative: flag(query, 'includeIllustrative') };
+    return {
+      by,
+      includeIllustrative: flag(query, 'includeIllustrative'),
+      evidence: values(query, 'evidence', EVIDENCE_VALUES),
+    };
   },
   async open(db, args, limit, options) {
-    const { by, includeIllustrative } = args as {
+    const { by, includeIllustrative, evidence } = args as {
       by: CoverageDimension;
       includeIllustrative: boolean;
+      evidence: string[] | null;
     };
     // The statement GraphQL's `coverage` runs. It has one row per group (pillar, region, State,
     // entity or theme: a few hundred at most), so it is read whole to count it, in one read.
-    const read = streamCoverage(db, by, includeIllustrative, options);
+    const read = streamCoverage(
+      db,
+      by,
+      includeIllustrative,
+      options,
+      evidenceArg(evidence, 'evidence'),
+    );
     const groups: ExportRow[] = [];
-    for await (const group of read) groups.push({ ...group });
+    for await (const { byEvidence, stated: _stated, ...group } of read)
+      groups.push({ ...group, ...byEvidence });
     const { position } = read;
     const kept = groups.slice(0, limit);
     return {

@@ -47,7 +47,9 @@ export function listMatch<W, O extends string>(
     if (filter.start !== undefined && start === undefined) start = filter.start;
     else
       conditions.push(
-        typeof filter.where === 'string' ? filter.where : filter.where(given, includeIllustrative),
+        typeof filter.where === 'string'
+          ? filter.where
+          : filter.where(given, includeIllustrative, { ...where }),
       );
   }
   const head =

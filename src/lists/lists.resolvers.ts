@@ -79,11 +79,24 @@ export const listResolvers: Resolvers = {
     recommendations: (_root, args, ctx, info) =>
       resolveList(recommendationSpec, 'KEY', args, ctx, info),
     // The headline gap query: the recommendation list without an implementing project.
-    recommendationsWithoutProjects: (_root, { where, ...args }, ctx, info) =>
+    recommendationsWithoutProjects: (
+      _root,
+      { where, evidence, projectAnswerableOnly, ...args },
+      ctx,
+      info,
+    ) =>
       resolveList(
         recommendationSpec,
         'KEY',
-        { ...args, where: { ...where, implemented: false } },
+        {
+          ...args,
+          where: {
+            ...where,
+            implemented: false,
+            evidence: evidence ?? null,
+            projectAnswerable: projectAnswerableOnly === false ? null : true,
+          },
+        },
         ctx,
         info,
       ),

@@ -3,7 +3,8 @@
 // checked against the generated GraphQL input type: a filter added to the schema does not compile
 // until it has its condition here, and a statement holds only the conditions of the filters given.
 import { fromEnum } from '../core/enums.js';
-import { listArg, textArg } from '../core/arguments.js';
+import { DEFAULT_EVIDENCE, evidenceFromEnum, evidenceLiteral } from '../core/evidence.js';
+import { evidenceArg, listArg, textArg } from '../core/arguments.js';
 import type { Label } from '../core/ids.js';
 import { int } from '../db/values.js';
 import type {
@@ -24,7 +25,13 @@ export interface Filter<T> {
    * picks between fixed fragments, e.g. EXISTS or NOT EXISTS, which the planner can turn into a
    * (anti-)semi-join where `$flag = EXISTS {…}` would be tested row by row.
    */
-  readonly where: string | ((value: NonNullable<T>, includeIllustrative: boolean) => string);
+  readonly where:
+    | string
+    | ((
+        value: NonNullable<T>,
+        includeIllustrative: boolean,
+        all: Record<string, unknown>,
+      ) => string);
   /**
    * A clause that yields the list's variable from an index, when this filter is a better start
    * than the label scan (the first such filter given is used; the others stay conditions).
@@ -49,16 +56,25 @@ const enums = (given: readonly string[], field: string) => listArg(given, field,
 const text = (given: string, field: string) => textArg(given, field);
 const same = <T>(given: T) => given;
 
-// An implementation counts only if neither the link nor the project is illustrative, unless
-// illustrative data is asked for: absence is exact in real-data mode.
-const implemented = (wanted: boolean, includeIllustrative: boolean) =>
-  `${wanted ? '' : 'NOT '}EXISTS {
-      (q:Project)-[i:IMPLEMENTS]->(r)${
+// An implementation counts at the evidence levels asked (documented and reported by default) and
+// only if neither the link nor the project is illustrative, unless illustrative data is asked
+// for: absence is exact in real-data mode. The levels are a closed set written as a literal.
+const implemented = (
+  wanted: boolean,
+  includeIllustrative: boolean,
+  all: Record<string, unknown>,
+) => {
+  const levels = Array.isArray(all['evidence'])
+    ? evidenceFromEnum(all['evidence'] as string[])
+    : DEFAULT_EVIDENCE;
+  return `${wanted ? '' : 'NOT '}EXISTS {
+      (q:Project)-[i:IMPLEMENTS]->(r)
+      WHERE i.evidence IN ${evidenceLiteral(levels)}${
         includeIllustrative
           ? ''
-          : `
-      WHERE NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)`
+          : ' AND NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)'
       } }`;
+};
 
 export const projectSpec: ListSpec<ProjectFilter, ProjectOrder, 'Project'> = {
   label: 'Project',
@@ -139,6 +155,13 @@ export const recommendationSpec: ListSpec<RecommendationFilter, 'KEY', 'Recommen
       where: 'EXISTS { (r)-[:ADDRESSES]->(t:ThematicArea) WHERE t.key IN $thematicAreas }',
     },
     implemented: { param: same, where: implemented },
+    // Read by `implemented`; no condition of its own.
+    evidence: { param: evidenceArg, where: 'true' },
+    projectAnswerable: {
+      param: same,
+      where: (wanted) => `${wanted ? '' : 'NOT '}coalesce(r.responseKind, 'project') = 'project'`,
+    },
+    responseKinds: { param: enums, where: 'r.responseKind IN $responseKinds' },
   },
   orders: { KEY: 'r.key' },
 };

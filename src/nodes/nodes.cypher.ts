@@ -40,12 +40,20 @@ export const linksByKey = new Map(
       const target = rel.to.map((l) => `m:${l}`).join(' OR ');
       return [
         name,
-        trustedCypher<{ keys: readonly string[]; includeIllustrative: boolean }, LinkRow>(
+        trustedCypher<
+          {
+            keys: readonly string[];
+            includeIllustrative: boolean;
+            evidence: readonly string[] | null;
+          },
+          LinkRow
+        >(
           name,
           `UNWIND $keys AS k
          MATCH (:${rel.from} {key: k})${arrow}(m)
          WHERE (${target})
            AND ($includeIllustrative OR (coalesce(r.illustrative, false) = false AND coalesce(m.illustrative, false) = false))
+           AND ($evidence IS NULL OR r.evidence IN $evidence)
          RETURN {key: k, props: properties(r), node: ${project('m')}} AS row
          ORDER BY k, m.key`,
         ),

@@ -42,7 +42,11 @@ describe('createNodeLoaders', () => {
     ]);
     const loaders = createNodeLoaders(db);
     const [p1, p2, p3] = await Promise.all(
-      ['p1', 'p2', 'p3'].map((k) => loaders.links('projectImplementers', false).load(k)),
+      ['p1', 'p2', 'p3'].map((k) =>
+        loaders
+          .links('projectImplementers', { includeIllustrative: false, evidence: null })
+          .load(k),
+      ),
     );
     expect(p1?.map((l) => l.node.key)).toEqual(['E2']);
     expect(p2?.map((l) => l.node.key)).toEqual(['E1', 'E3']);

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { linkSlot, type LinkScope } from './link-scope.js';
 import type { Label } from '../core/ids.js';
 import type { Db } from '../db/db.js';
 import { linksByKey, nodesByKey, sourcesByKey } from './nodes.cypher.js';
@@ -66,15 +67,19 @@ export function createNodeLoaders(db: Db) {
       return loader;
     },
 
-    /** The links of one relationship field, with or without illustrative links and nodes. */
-    links(relation: RelationName, includeIllustrative: boolean): DataLoader<string, LinkRow[]> {
-      const id = `${relation}:${includeIllustrative}`;
+    /** The links of one relationship field in one scope (illustrative links, evidence levels). */
+    links(relation: RelationName, scope: LinkScope): DataLoader<string, LinkRow[]> {
+      const id = linkSlot(relation, scope);
       let loader = links.get(id);
       if (!loader) {
         loader = new DataLoader(
           async (keys) => {
             const grouped = groupBy(
-              await db.read(linksByKey.get(relation)!, { keys, includeIllustrative }),
+              await db.read(linksByKey.get(relation)!, {
+                keys,
+                includeIllustrative: scope.includeIllustrative,
+                evidence: scope.evidence,
+              }),
               (row) => row.key ?? '',
             );
             return keys.map((key) => grouped.get(key) ?? []);

@@ -1,9 +1,16 @@
 import { toEnum } from '../core/enums.js';
 import { isLabel, type Label } from '../core/ids.js';
 import type { Context } from '../graphql/context.js';
-import type { Audience, EntityKind, ProjectStatus, Resolvers } from '../graphql/generated.js';
+import type {
+  Audience,
+  EntityKind,
+  Evidence,
+  ProjectStatus,
+  Resolvers,
+  ResponseKind,
+} from '../graphql/generated.js';
 import { readNodes } from './nodes.reads.js';
-import { linkSlot } from './projection.js';
+import { ALL_LINKS, linkScope, linkSlot, type LinkScope } from './link-scope.js';
 import type { RelationName } from './relations.js';
 import {
   hasLabel,
@@ -14,7 +21,7 @@ import {
   type SourceRow,
 } from '../core/rows.js';
 
-type LinkArgs = { includeIllustrative?: boolean | null };
+type LinkArgs = { includeIllustrative?: boolean | null; evidence?: readonly string[] | null };
 type Parent = Pick<NodeRow, 'key' | '_links' | '_sources'>;
 
 /**
@@ -24,19 +31,19 @@ type Parent = Pick<NodeRow, 'key' | '_links' | '_sources'>;
 function links(
   relation: RelationName,
   parent: Parent,
-  includeIllustrative: boolean,
+  scope: LinkScope,
   ctx: Context,
   info: { fieldName: string },
 ): Promise<LinkRow[]> | LinkRow[] {
-  const compiled = parent._links?.[linkSlot(info.fieldName, includeIllustrative)];
-  return compiled ?? ctx.loaders.links(relation, includeIllustrative).load(parent.key);
+  const compiled = parent._links?.[linkSlot(info.fieldName, scope)];
+  return compiled ?? ctx.loaders.links(relation, scope).load(parent.key);
 }
 
-/** A relationship field with an `includeIllustrative` argument (false by default). */
+/** A relationship field with an `includeIllustrative` argument (false by default), maybe `evidence`. */
 const linkField =
   (relation: RelationName) =>
   (parent: Parent, args: LinkArgs, ctx: Context, info: { fieldName: string }) =>
-    links(relation, parent, args.includeIllustrative ?? false, ctx, info);
+    links(relation, parent, linkScope(args), ctx, info);
 
 const sourcesOf =
   (label: Label) =>
@@ -63,6 +70,18 @@ const linkBase = {
   rule: (link: LinkRow) => link.props.rule ?? null,
   illustrative: (link: LinkRow) =>
     link.props.illustrative === true || link.node.illustrative === true,
+  // Links written before evidence was stored are what their sources state.
+  evidence: (link: LinkRow) =>
+    toEnum<Evidence>(typeof link.props.evidence === 'string' ? link.props.evidence : 'documented'),
+};
+
+// What an implementation link inferred by ctkg's rules adds.
+const inferredBase = {
+  score: (link: LinkRow) => (typeof link.props.score === 'number' ? link.props.score : null),
+  reasons: (link: LinkRow) =>
+    Array.isArray(link.props.reasons) ? (link.props.reasons as string[]) : [],
+  rulesVersion: (link: LinkRow) =>
+    typeof link.props.rulesVersion === 'string' ? link.props.rulesVersion : null,
 };
 
 const resolveNodeType = (row: NodeRow) => row.label;
@@ -138,9 +157,21 @@ export const nodeResolvers: Resolvers = {
     audience: (r) => toEnum<Audience>(r.audience),
     pillars: (r) => r.pillars as ('I' | 'II' | 'III' | 'IV')[],
     issuer: async (r, _args, ctx, info) => {
-      const [link] = await links('recommendationIssuer', r, true, ctx, info);
+      const [link] = await links('recommendationIssuer', r, ALL_LINKS, ctx, info);
       return link?.node.label === 'Entity' ? link.node : null;
     },
+    responseKind: (r) => (r.responseKind ? toEnum<ResponseKind>(r.responseKind) : null),
+    responseReason: (r) => r.responseReason ?? null,
+    // Not yet classified counts as answerable: the gap questions never hide an unread one.
+    projectAnswerable: (r) => (r.responseKind ?? 'project') === 'project',
+    responses: (r) =>
+      (r.responseSummaries ?? []).map((summary, i) => ({
+        summary,
+        source: {
+          document: r.responseDocuments?.[i] ?? '',
+          paragraph: r.responseParagraphs?.[i] ?? '',
+        },
+      })),
     addressedTo: linkField('recommendationAddressees'),
     implementingProjects: linkField('recommendationProjects'),
     themes: linkField('recommendationThemes'),
@@ -154,7 +185,7 @@ export const nodeResolvers: Resolvers = {
     recommendationsReceived: linkField('entityReceived'),
     mandatedBy: linkField('entityMandatedBy'),
     contributions: async (e, _args, ctx, info) =>
-      (await links('entityContributions', e, true, ctx, info)).map((l) => ({
+      (await links('entityContributions', e, ALL_LINKS, ctx, info)).map((l) => ({
         contributor: l.node,
         recipient: e,
         props: l.props,
@@ -166,7 +197,7 @@ export const nodeResolvers: Resolvers = {
     recommendations: linkField('memberStateRecommendations'),
     regions: linkField('memberStateRegions'),
     contributions: async (s, _args, ctx, info) =>
-      (await links('memberStateContributions', s, true, ctx, info)).map((l) => ({
+      (await links('memberStateContributions', s, ALL_LINKS, ctx, info)).map((l) => ({
         contributor: s,
         recipient: l.node,
         props: l.props,
@@ -203,7 +234,12 @@ export const nodeResolvers: Resolvers = {
       })),
   },
   EntityLink: { ...linkBase, entity: farEnd(['Entity']), role: (l) => l.props.role ?? null },
-  ProjectLink: { ...linkBase, project: farEnd(['Project']), role: (l) => l.props.role ?? null },
+  ProjectLink: {
+    ...linkBase,
+    ...inferredBase,
+    project: farEnd(['Project']),
+    role: (l) => l.props.role ?? null,
+  },
   MemberStateLink: {
     ...linkBase,
     memberState: farEnd(['MemberState']),
@@ -211,7 +247,11 @@ export const nodeResolvers: Resolvers = {
   },
   RegionLink: { ...linkBase, region: farEnd(['Region']), basis: (l) => l.props.basis ?? null },
   ResolutionLink: { ...linkBase, resolution: farEnd(['Resolution']) },
-  RecommendationLink: { ...linkBase, recommendation: farEnd(['Recommendation']) },
+  RecommendationLink: {
+    ...linkBase,
+    ...inferredBase,
+    recommendation: farEnd(['Recommendation']),
+  },
   ThematicAreaLink: { ...linkBase, thematicArea: farEnd(['ThematicArea']) },
   AddresseeLink: { ...linkBase, addressee: farEnd(['MemberState', 'Entity']) },
   ReferenceLink: { ...linkBase, target: farEnd(['Resolution', 'LegalInstrument']) },

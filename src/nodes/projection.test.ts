@@ -47,7 +47,11 @@ describe('compiled projections', () => {
   it('compiles the gap list: total, page, issuer and addressees (a union) in one statement', () => {
     const { scope, fieldNodes } = rootOf(`{ recommendationsWithoutProjects(first: 50) { totalCount
       nodes { key title issuer { key name } addressedTo { addressee { ... on MemberState { key name } ... on Entity { key name } } } } } }`);
-    const match = listMatch(recommendationSpec, { implemented: false }, false);
+    const match = listMatch(
+      recommendationSpec,
+      { implemented: false, projectAnswerable: true },
+      false,
+    );
     const projection = selectionProjection(scope, 'r', ['Recommendation'], nodesOf(fieldNodes[0]!));
     expect(
       pageStatement('recommendationsWithoutProjects', match, 'r.key', { total: true, projection })

@@ -14,7 +14,9 @@ import {
 } from 'graphql';
 import { isLabel, type Label } from '../core/ids.js';
 import { fieldsOn, type FieldsByName, type SelectionScope } from '../core/selection.js';
+import { evidenceLiteral } from '../core/evidence.js';
 import { allProperties } from '../db/fragments.js';
+import { ALL_LINKS, linkScope, linkSlot, type LinkScope } from './link-scope.js';
 import { RELATIONS, type Relation } from './relations.js';
 
 /** Link levels compiled into one statement; below them the per-request DataLoaders take over. */
@@ -59,6 +61,8 @@ const COMPOSITE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     'reconciliationParsed',
     'reconciliationNotes',
   ],
+  projectAnswerable: ['responseKind'],
+  responses: ['responseSummaries', 'responseDocuments', 'responseParagraphs'],
   // On links: the two parallel provenance lists.
   sources: ['sourceDocuments', 'sourceParagraphs'],
   source: ['sourceDocuments', 'sourceParagraphs'],
@@ -71,21 +75,18 @@ const relationOf = new Map(
   (Object.values(RELATIONS) as readonly Relation[]).map((rel) => [`${rel.from}.${rel.field}`, rel]),
 );
 
-/**
- * The key a compiled link list is stored under in its parent row (`_links`): the field and its
- * `includeIllustrative`, so a resolver finds it from its own name and arguments.
- */
-export const linkSlot = (field: string, includeIllustrative: boolean): string =>
-  `${field}_${includeIllustrative ? 1 : 0}`;
-
-/** Links without an `includeIllustrative` argument (issuer, contributions) keep every link. */
-const includeIllustrativeOf = (
+/** The links a field node asks for; a field without arguments (issuer, contributions) keeps all. */
+const scopeOf = (
   field: GraphQLField<unknown, unknown>,
   node: FieldNode,
   scope: SelectionScope,
-): boolean => {
-  if (!field.args.some((arg) => arg.name === 'includeIllustrative')) return true;
-  return getArgumentValues(field, node, scope.variableValues)['includeIllustrative'] === true;
+): LinkScope => {
+  if (field.args.length === 0) return ALL_LINKS;
+  const args = getArgumentValues(field, node, scope.variableValues);
+  return linkScope({
+    includeIllustrative: args['includeIllustrative'] === true,
+    evidence: Array.isArray(args['evidence']) ? (args['evidence'] as string[]) : null,
+  });
 };
 
 const isNodeTypeName = (name: string): boolean =>
@@ -160,15 +161,18 @@ function labelProjection(
     } else if (relation) {
       // A contribution's own end is the parent row itself: give it every property.
       if (getNamedType(field.type).name === 'Contribution') everything = true;
-      const byIllustrative = new Map<boolean, FieldNode[]>();
+      const byScope = new Map<string, { linkScope: LinkScope; group: FieldNode[] }>();
       for (const node of nodes) {
-        const include = includeIllustrativeOf(field, node, scope);
-        byIllustrative.set(include, [...(byIllustrative.get(include) ?? []), node]);
+        const linkScope = scopeOf(field, node, scope);
+        const slot = linkSlot(name, linkScope);
+        const seen = byScope.get(slot) ?? { linkScope, group: [] };
+        seen.group.push(node);
+        byScope.set(slot, seen);
       }
-      for (const [include, group] of byIllustrative) {
+      for (const [slot, { linkScope, group }] of byScope) {
         if (compiles()) {
-          const list = linkList(deeper(at), v, relation, include, group);
-          links.push(`${linkSlot(name, include)}: ${list}`);
+          const list = linkList(deeper(at), v, relation, linkScope, group);
+          links.push(`${slot}: ${list}`);
         } else everything = true; // the loaders answer from full rows
       }
     } else if (COMPOSITE_PROPERTIES[name]) {
@@ -208,7 +212,7 @@ function linkList(
   at: At,
   v: string,
   relation: Relation,
-  includeIllustrative: boolean,
+  { includeIllustrative, evidence }: LinkScope,
   nodes: readonly FieldNode[],
 ): string {
   const { scope, depth } = at;
@@ -242,6 +246,7 @@ function linkList(
           `coalesce(${r}.illustrative, false) = false`,
           `coalesce(${m}.illustrative, false) = false`,
         ]),
+    ...(evidence === null ? [] : [`${r}.evidence IN ${evidenceLiteral(evidence)}`]),
   ];
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
   // A link is illustrative when it or the node it reaches is: its field reads both.

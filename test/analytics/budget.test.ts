@@ -167,6 +167,7 @@ describe('round-trip budget', () => {
       'memberStatesByUnaddressedRecommendations',
     ]);
     expect(small['overlappingProjects']?.calls).toEqual(['overlappingProjects']);
-    expect(small['candidateProjects']?.calls).toEqual(['candidateMatches']);
+    // The recommendation (its stored candidates), then their projects: two, whatever the size.
+    expect(small['candidateProjects']?.calls).toEqual(['projectByKey', 'recommendationByKey']);
   });
 });

@@ -57,7 +57,7 @@ const DEFINITION: Record<
 
 const definition = (
   d: CoverageDimension,
-): Cypher<{ includeIllustrative: boolean }, CoverageGroupRow> => {
+): Cypher<{ includeIllustrative: boolean; evidence: string[] }, CoverageGroupRow> => {
   const [groups, projects, recommendations] = DEFINITION[d];
   return {
     name: `testCoverageDefinition${d}`,
@@ -75,16 +75,24 @@ const definition = (
   CALL (n) {
     ${recommendations}
     WITH DISTINCT r WHERE $includeIllustrative OR NOT coalesce(r.illustrative, false)
-    RETURN count(r) AS recommendations, count(CASE WHEN EXISTS {
-      (q:Project)-[i:IMPLEMENTS]->(r)
-      WHERE $includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)) }
-      THEN 1 END) AS recommendationsWithProject
+    WITH r, coalesce(r.responseKind, 'project') = 'project' AS answerable,
+         [level IN ['documented', 'reported', 'inferred'] WHERE EXISTS {
+           (q:Project)-[i:IMPLEMENTS {evidence: level}]->(r)
+           WHERE $includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)) }] AS levels
+    RETURN count(r) AS recommendations,
+           count(CASE WHEN answerable THEN 1 END) AS projectAnswerable,
+           count(CASE WHEN answerable AND any(l IN levels WHERE l IN $evidence) THEN 1 END) AS recommendationsWithProject,
+           count(CASE WHEN answerable AND levels[0] = 'documented' THEN 1 END) AS documented,
+           count(CASE WHEN answerable AND levels[0] = 'reported' THEN 1 END) AS reported,
+           count(CASE WHEN answerable AND levels[0] = 'inferred' THEN 1 END) AS inferred
   }
-  WITH key, label, projects, recommendations, recommendationsWithProject, allProjects
+  WITH key, label, projects, recommendations, projectAnswerable, recommendationsWithProject,
+       documented, reported, inferred, allProjects
   WHERE projects > 0 OR recommendations > 0
   RETURN { key: key, label: label, projects: projects, recommendations: recommendations,
-           recommendationsWithProject: recommendationsWithProject,
-           ratio: CASE recommendations WHEN 0 THEN null ELSE toFloat(recommendationsWithProject) / recommendations END,
+           projectAnswerable: projectAnswerable, recommendationsWithProject: recommendationsWithProject,
+           byEvidence: {documented: documented, reported: reported, inferred: inferred},
+           ratio: CASE projectAnswerable WHEN 0 THEN null ELSE toFloat(recommendationsWithProject) / projectAnswerable END,
            share: CASE allProjects WHEN 0 THEN null ELSE toFloat(projects) / allProjects END } AS row
   ORDER BY key`,
   };
@@ -166,6 +174,12 @@ function randomGraph(seed: number): { nodes: RandomNode[]; links: RandomLink[] }
         );
         props = { ...props, pillars };
       }
+      // Response kinds: unclassified counts as answerable by a project.
+      if (label === 'Recommendation' && random() < 0.7)
+        props = {
+          ...props,
+          responseKind: pick(['project', 'project', 'coordination', 'reporting']),
+        };
       nodes.push({ label, props });
     }
   }
@@ -176,8 +190,11 @@ function randomGraph(seed: number): { nodes: RandomNode[]; links: RandomLink[] }
     const starts = keys(from);
     const ends = keys(to);
     if (starts.length === 0 || ends.length === 0) continue;
-    for (let i = 0; i < count; i++)
-      links.push({ from: pick(starts), to: pick(ends), type, props: flag({}) });
+    for (let i = 0; i < count; i++) {
+      const evidence =
+        type === 'IMPLEMENTS' ? { evidence: pick(['documented', 'reported', 'inferred']) } : {};
+      links.push({ from: pick(starts), to: pick(ends), type, props: flag(evidence) });
+    }
   }
   return { nodes, links };
 }
@@ -207,11 +224,13 @@ describe('coverage on random graphs', () => {
       await resetGraph(db, {});
       await db.write(writeGraph, randomGraph(seed * 7919 + 17));
       for (const d of COVERAGE_DIMENSIONS)
-        for (const includeIllustrative of [false, true]) {
-          const expected = await db.read(definition(d), { includeIllustrative });
-          const actual = await db.read(coverage.get(d)!, { includeIllustrative });
-          expect(actual, `${d}, includeIllustrative: ${includeIllustrative}`).toEqual(expected);
-        }
+        for (const includeIllustrative of [false, true])
+          for (const evidence of [['documented', 'reported'], ['inferred']]) {
+            const params = { includeIllustrative, evidence };
+            const expected = await db.read(definition(d), params);
+            const actual = await db.read(coverage.get(d)!, params);
+            expect(actual, `${d}, ${JSON.stringify(params)}`).toEqual(expected);
+          }
     });
   }
 
@@ -226,7 +245,7 @@ describe('coverage on random graphs', () => {
         // eslint-disable-next-line no-restricted-syntax -- PROFILE plans live in the summary, which Db does not expose
         const result = await driver.executeQuery(
           `PROFILE ${query.text}`,
-          { includeIllustrative },
+          { includeIllustrative, evidence: ['documented', 'reported'] },
           { database: inject('neo4j').database },
         );
         const plan = result.summary.profile;

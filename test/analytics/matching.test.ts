@@ -86,52 +86,79 @@ describe('Query.overlappingProjects', () => {
 });
 
 const CANDIDATES = `query ($id: ID!, $first: Int, $ill: Boolean) {
-  candidateProjects(recommendationId: $id, first: $first, includeIllustrative: $ill) { project { id } score reasons }
+  candidateProjects(recommendationId: $id, first: $first, includeIllustrative: $ill) { project { id } score reasons inferred rulesVersion }
 }`;
 
+const MALI = 'benefits Mali (MLI), to which the recommendation is addressed';
+
 describe('Query.candidateProjects', () => {
-  it('ranks unlinked projects in the same State and theme, with reasons', async () => {
+  it('ranks unlinked projects by the rules, with reasons, leaving out projects that ended before the recommendation', async () => {
     const result = await execute(CANDIDATES, { id: 'Recommendation:R-1' });
     expect(result.errors).toBeUndefined();
-    const reasons = ['benefits Mali (MLI)', 'addresses border-management', 'shares pillar III'];
-    // P-1 implements R-1; P-ILL is illustrative; P-7 covers the Sahel but not border management.
+    // P-1 implements R-1; P-5 ended in 2018, before R-1's document (2020); P-ILL is illustrative.
+    // P-7 shares only the place (it covers the Sahel, Mali's region): a weaker candidate.
+    const candidate = (id: string, score: number, reasons: string[]) => ({
+      project: { id },
+      score,
+      reasons,
+      inferred: false,
+      rulesVersion: 'implementation-rules/1',
+    });
+    const both = ['both address border-management', MALI];
     expect(result.data?.candidateProjects).toEqual([
-      { project: { id: 'Project:P-4' }, score: 6, reasons },
-      { project: { id: 'Project:P-5' }, score: 6, reasons },
-      { project: { id: 'Project:P-6' }, score: 6, reasons },
+      candidate('Project:P-4', 4, both),
+      candidate('Project:P-6', 4, both),
+      candidate('Project:P-7', 2, ['covers sahel, which includes Mali (MLI)']),
     ]);
   });
 
-  it('finds a project through a region containing the State, and says when only an illustrative link exists', async () => {
+  it('finds a project through a region containing the State; with illustrative data, an illustrative link takes it out', async () => {
     const result = await execute(CANDIDATES, { id: 'Recommendation:R-6' });
-    expect(result.data?.candidateProjects).toEqual([
+    expect(result.data?.candidateProjects.slice(0, 1)).toEqual([
       {
         project: { id: 'Project:P-7' },
         score: 4,
-        reasons: [
-          'covers sahel (sahel), which contains MLI',
-          'addresses criminal-justice',
-          'linked to the recommendation only by an illustrative link',
-        ],
+        reasons: ['both address criminal-justice', 'covers sahel, which includes Mali (MLI)'],
+        inferred: false,
+        rulesVersion: 'implementation-rules/1',
       },
     ]);
     // With illustrative data the link counts, so P-7 is already linked.
     const ill = await execute(CANDIDATES, { id: 'Recommendation:R-6', ill: true });
-    expect(ill.data?.candidateProjects).toEqual([]);
+    const ids = (data: typeof ill.data) =>
+      data?.candidateProjects.map((c: { project: { id: string } }) => c.project.id);
+    expect(ids(result.data)).toContain('Project:P-7');
+    expect(ids(ill.data)).not.toContain('Project:P-7');
+    expect(ids(ill.data)).toEqual(ids(result.data).filter((id: string) => id !== 'Project:P-7'));
   });
 
-  it('includes illustrative projects with includeIllustrative, and honours first', async () => {
-    const result = await execute(CANDIDATES, { id: 'Recommendation:R-1', ill: true });
-    expect(
-      result.data?.candidateProjects.map((c: { project: { id: string } }) => c.project.id),
-    ).toEqual(['Project:P-4', 'Project:P-5', 'Project:P-6', 'Project:P-ILL']);
-    const two = await execute(CANDIDATES, { id: 'Recommendation:R-1', first: 2 });
-    expect(two.data?.candidateProjects).toHaveLength(2);
+  it('honours first', async () => {
+    const two = await execute(CANDIDATES, { id: 'Recommendation:R-1', first: 1 });
+    expect(two.data?.candidateProjects).toHaveLength(1);
   });
 
-  it('returns an empty list for a recommendation with no place or theme', async () => {
+  it('ranks a project of an addressed entity for a recommendation with no place or theme', async () => {
     const result = await execute(CANDIDATES, { id: 'Recommendation:R-5' });
-    expect(result.data?.candidateProjects).toEqual([]);
+    // UNODC also implements P-1 and P-5, which ended before 2020.
+    expect(result.data?.candidateProjects).toEqual([
+      {
+        project: { id: 'Project:P-7' },
+        score: 3,
+        reasons: ['implemented by UNODC, to which the recommendation is addressed'],
+        inferred: false,
+        rulesVersion: 'implementation-rules/1',
+      },
+    ]);
+    const evidence = await execute(`{ node(id: "Recommendation:R-5") { ... on Recommendation {
+      implementationEvidence { documented reported inferred candidates documentedResponses noCandidateReason } } } }`);
+    expect(evidence.data?.node.implementationEvidence).toEqual({
+      documented: 0,
+      reported: 0,
+      inferred: 0,
+      candidates: 1,
+      documentedResponses: 0,
+      noCandidateReason: null,
+    });
   });
 
   it('returns null for an unknown recommendation', async () => {

@@ -6,12 +6,12 @@ import type { ProfiledPlan } from 'neo4j-driver';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   coverage,
-  candidateMatches,
   memberStatesByUnaddressedRecommendations,
   overlappingProjects,
 } from '../../src/analytics/analytics.cypher.js';
 import { resolutionGapSpec } from '../../src/analytics/resolution-gap.js';
-import { cypher, type Cypher } from '../../src/db/cypher.js';
+import { statedFigures } from '../../src/analytics/stated-figures.js';
+import { type Cypher } from '../../src/db/cypher.js';
 import { int } from '../../src/db/values.js';
 import { nodeProjection } from '../../src/db/fragments.js';
 import { listMatch, pageStatement } from '../../src/lists/lists.reads.js';
@@ -70,11 +70,6 @@ async function profile<P extends object>(query: Cypher<P, unknown>, params: P): 
   };
 }
 
-const sampleRecommendation = cypher<Record<string, never>, string>('testSampleRecommendation')`
-  MATCH (r:Recommendation)-[:ADDRESSED_TO]->(:MemberState)
-  WHERE EXISTS { (r)-[:ADDRESSES]->(:ThematicArea) }
-  RETURN r.key AS row ORDER BY COUNT { (r)-[:ADDRESSED_TO]->(:MemberState) } DESC, r.key LIMIT 1`;
-
 describe('query plans on the seed data', () => {
   const db = testDb();
   const plans = new Map<string, Profiled>();
@@ -82,7 +77,6 @@ describe('query plans on the seed data', () => {
   beforeAll(async () => {
     await resetGraph(db, {});
     await loadSeed(db, [SEED_DATA_DIR], { replace: true });
-    const [recommendation] = await db.read(sampleRecommendation, {});
     const page = { skip: int(0), first: int(20) };
     // The gap page as the API sends it: total and page in one statement, nodes fully projected.
     const gapMatch = listMatch(recommendationSpec, { implemented: false }, false);
@@ -101,18 +95,22 @@ describe('query plans on the seed data', () => {
       [gapPage as never, { ...page, ...gapMatch.params }],
       [resolutionGapPage as never, { ...page, ...resolutionGapMatch.params }],
       ...[...coverage.values()].map(
-        (q) => [q as never, { includeIllustrative: false }] as [Cypher<never, unknown>, object],
+        (q) =>
+          [q as never, { includeIllustrative: false, evidence: ['documented', 'reported'] }] as [
+            Cypher<never, unknown>,
+            object,
+          ],
       ),
       // The seed's only recommendations to named States are CTED's illustrative ones: profile with them.
       [
         memberStatesByUnaddressedRecommendations as never,
-        { first: int(20), includeIllustrative: true },
+        { first: int(20), includeIllustrative: true, evidence: ['documented', 'reported'] },
       ],
       [
         overlappingProjects as never,
         { memberState: null, thematicArea: null, first: int(20), includeIllustrative: false },
       ],
-      [candidateMatches as never, { key: recommendation ?? 'none', includeIllustrative: true }],
+      [statedFigures as never, { document: null, dimension: 'PILLAR' }],
     ];
     for (const [query, params] of runs)
       plans.set(query.name, await profile(query, params as never));
@@ -123,7 +121,6 @@ describe('query plans on the seed data', () => {
 
   it('profiles every gap query', () => {
     expect([...plans.keys()].sort()).toEqual([
-      'candidateMatches',
       'coverageByEntity',
       'coverageByMemberState',
       'coverageByPillar',
@@ -133,12 +130,13 @@ describe('query plans on the seed data', () => {
       'overlappingProjects',
       'recommendationsWithoutProjects',
       'resolutionsWithoutProjects',
+      'statedFigures',
     ]);
   });
 
   it('profiles the two State-based queries on rows, not on an empty match', () => {
     expect(plans.get('memberStatesByUnaddressedRecommendations')!.rows).toBeGreaterThan(0);
-    expect(plans.get('candidateMatches')!.dbHits).toBeGreaterThan(1);
+    expect(plans.get('statedFigures')!.rows).toBeGreaterThan(0);
   });
 
   it('never plans a Cartesian product', () => {

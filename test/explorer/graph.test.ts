@@ -63,9 +63,9 @@ describe('Query.edgesAmong', () => {
       target: 'Recommendation:R-1',
       illustrative: false,
       properties: [
-        { name: 'how', value: '"inferred"' },
+        { name: 'evidence', value: '"documented"' },
+        { name: 'how', value: '"stated"' },
         { name: 'illustrative', value: 'false' },
-        { name: 'rule', value: '"test"' },
       ],
       sources: [{ document: { id: 'Document:DOC-TEST' }, paragraph: '3' }],
     });

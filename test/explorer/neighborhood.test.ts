@@ -110,13 +110,19 @@ describe('Query.neighborhood', () => {
       type: 'IMPLEMENTED_BY',
       source: 'Project:P-1',
       illustrative: false,
-      properties: [{ name: 'role', value: '"lead"' }],
+      properties: [
+        { name: 'evidence', value: '"documented"' },
+        { name: 'role', value: '"lead"' },
+      ],
       sources: [{ paragraph: 'row 1' }],
     });
     expect(n.edges[0]?.id).toMatch(/\S/);
     const cited = (await run({ id: 'Entity:UNODC', types: ['CITED_IN'] })).data!.neighborhood;
     expect(cited.edges[0]).toMatchObject({
-      properties: [{ name: 'paragraph', value: '"1"' }],
+      properties: [
+        { name: 'evidence', value: '"documented"' },
+        { name: 'paragraph', value: '"1"' },
+      ],
       sources: [{ paragraph: '1' }],
     });
   });

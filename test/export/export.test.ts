@@ -37,10 +37,13 @@ describe('GET /export/recommendations-without-projects', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await res.text()).trim().split('\n');
-    expect(lines[0]).toBe('id,key,title,document,paragraph,audience,pillars,illustrative');
+    expect(lines[0]).toBe(
+      'id,key,title,document,paragraph,audience,pillars,responseKind,inferredLinks,candidates,noCandidateReason,illustrative',
+    );
     expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(['R-3', 'R-4', 'R-5', 'R-6']);
-    expect(lines[1]).toBe(
-      'Recommendation:R-3,R-3,Recommendation R-3,DOC-TEST,2,member-states,,false',
+    // R-3 is not classified; the rules rank candidates for it but infer no link.
+    expect(lines[1]).toMatch(
+      /^Recommendation:R-3,R-3,Recommendation R-3,DOC-TEST,2,member-states,,,0,[1-9]\d*,,false$/,
     );
     expect(manifestOf(res)).toMatchObject({
       export: 'recommendations-without-projects',
@@ -75,7 +78,7 @@ describe('GET /export/recommendations-without-projects', () => {
   it('returns an empty file when the filter matches nothing', async () => {
     const res = await fetch(`${base}/export/recommendations-without-projects.csv?issuers=NOBODY`);
     expect((await res.text()).trim()).toBe(
-      'id,key,title,document,paragraph,audience,pillars,illustrative',
+      'id,key,title,document,paragraph,audience,pillars,responseKind,inferredLinks,candidates,noCandidateReason,illustrative',
     );
     expect(manifestOf(res)).toMatchObject({ rowCount: 0, truncated: false });
   });
@@ -134,17 +137,17 @@ describe('GET /export/coverage', () => {
   it('exports coverage by a dimension', async () => {
     const res = await fetch(`${base}/export/coverage.csv?by=MEMBER_STATE`);
     expect((await res.text()).trim().split('\n')).toEqual([
-      'key,label,projects,recommendations,recommendationsWithProject,ratio,share',
-      'KAZ,Kazakhstan,1,1,0,0,0.14285714285714285',
-      'MLI,Mali,4,3,1,0.3333333333333333,0.5714285714285714',
-      'NER,Niger,1,1,1,1,0.14285714285714285',
+      'key,label,projects,recommendations,projectAnswerable,recommendationsWithProject,documented,reported,inferred,ratio,share',
+      'KAZ,Kazakhstan,1,1,1,0,0,0,0,0,0.14285714285714285',
+      'MLI,Mali,4,3,3,1,1,0,0,0.3333333333333333,0.5714285714285714',
+      'NER,Niger,1,1,1,1,1,0,0,1,0.14285714285714285',
     ]);
   });
 
   it('writes a null ratio as an empty cell', async () => {
     const res = await fetch(`${base}/export/coverage.csv?by=ENTITY`);
     expect((await res.text()).trim().split('\n')[1]).toBe(
-      'CTED,CTED name,1,0,0,,0.14285714285714285',
+      'CTED,CTED name,1,0,0,0,0,0,0,,0.14285714285714285',
     );
   });
 
@@ -201,10 +204,20 @@ describe('GET /export (equal to the GraphQL answer)', () => {
       expect(result.errors).toBeUndefined();
       const rows = await exported(`recommendations-without-projects.json?${query}`);
       expect(
-        rows.map(({ document: _document, audience, ...row }) => ({
-          ...row,
-          audience: toEnum(String(audience)),
-        })),
+        rows.map(
+          ({
+            document: _d,
+            audience,
+            responseKind: _k,
+            inferredLinks: _i,
+            candidates: _c,
+            noCandidateReason: _n,
+            ...row
+          }) => ({
+            ...row,
+            audience: toEnum(String(audience)),
+          }),
+        ),
       ).toEqual(result.data?.recommendationsWithoutProjects.nodes);
     }
   });
@@ -229,10 +242,14 @@ describe('GET /export (equal to the GraphQL answer)', () => {
   it('has the groups of coverage for every dimension', async () => {
     const execute = await createExecutor(db);
     for (const by of COVERAGE_DIMENSIONS) {
-      const result = await execute<{ coverage: Record<string, unknown>[] }>(`{ coverage(by: ${by}) {
-        key label projects recommendations recommendationsWithProject ratio share } }`);
+      const result = await execute<{
+        coverage: ({ byEvidence: Record<string, number> } & Record<string, unknown>)[];
+      }>(`{ coverage(by: ${by}) { key label projects recommendations projectAnswerable
+        recommendationsWithProject byEvidence { documented reported inferred } ratio share } }`);
       expect(result.errors).toBeUndefined();
-      expect(await exported(`coverage.json?by=${by}`)).toEqual(result.data?.coverage);
+      expect(await exported(`coverage.json?by=${by}`)).toEqual(
+        result.data?.coverage.map(({ byEvidence, ...group }) => ({ ...group, ...byEvidence })),
+      );
     }
   });
 });

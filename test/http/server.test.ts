@@ -17,7 +17,8 @@ import {
 } from '../support/server-process.js';
 
 const GAP = JSON.stringify({
-  query: '{ recommendationsWithoutProjects(first: 5) { totalCount nodes { id } } }',
+  query:
+    '{ recommendationsWithoutProjects(first: 5, projectAnswerableOnly: false) { totalCount nodes { id } } }',
 });
 
 /** One GET through `agent`, body read to the end, so its socket goes back to the pool idle. */
