@@ -1,7 +1,7 @@
 // The questions the contestants race on: per question, ctkg's GraphQL, the library's GraphQL, the
 // one hand-written Cypher statement, and a normaliser per contestant that maps each answer to one
 // canonical form, so that answers can be compared before anything is timed.
-import { BASE, entityKey, projectKey } from './synthetic.js';
+import { BASE, entityKey, isIllustrativeProject, projectKey } from './synthetic.js';
 
 /** The parameters of one request (a project key, a region …); requests rotate through a list of them. */
 export type Variant = Readonly<Record<string, string>>;
@@ -413,9 +413,10 @@ const project: Question = {
     'ctkg `node(id)`; library `projects(where: { key: { eq } })`; 200 projects spread over the key range, rotated',
   variants: (scale) => {
     const n = Math.round(BASE.projects * scale);
-    return Array.from({ length: PROJECT_VARIANTS }, (_, i) => ({
-      key: projectKey(Math.floor((i * n) / PROJECT_VARIANTS)),
-    }));
+    return Array.from({ length: PROJECT_VARIANTS }, (_, i) => {
+      const at = Math.floor((i * n) / PROJECT_VARIANTS);
+      return { key: projectKey(isIllustrativeProject(at) ? at - 1 : at) };
+    });
   },
   ctkg: {
     query: `query Project($id: ID!) {

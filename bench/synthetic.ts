@@ -73,6 +73,11 @@ const AUDIENCES = ['member-states', 'un-system', 'both', 'donors'] as const;
 
 export const themeKey = (i: number) => `SYN-T-${pad(i, 2)}`;
 export const projectKey = (i: number) => `SYN-P-${pad(i)}`;
+/**
+ * One project in twenty is illustrative, by its index, so that a question about one real project
+ * can pick real ones (an illustrative project's own links are illustrative too).
+ */
+export const isIllustrativeProject = (i: number) => i % 20 === 19;
 export const entityKey = (i: number) => `SYN-E-${pad(i, 5)}`;
 
 /**
@@ -240,7 +245,7 @@ export function syntheticDataset(scale: number, seed = 20261123): Dataset {
         .pickDistinct(BASE.thematicAreas, r.int(1, 3), () => r.skewed(BASE.thematicAreas, 1.4))
         .map((t) => theme(t, row)),
       sources: [src(row)],
-      illustrative: r.chance(0.05),
+      illustrative: isIllustrativeProject(i),
       note,
     };
   });

@@ -123,7 +123,10 @@ export function inferImplementation(
         const t = tally(p);
         if (!t) continue;
         const direct = p.states.some((s) => s.key === state.key);
-        const region = direct ? undefined : p.regions.find((g) => g.members.includes(state.key));
+        // The first region by key, whatever order the graph returned them in.
+        const region = direct
+          ? undefined
+          : [...p.regions].sort(byKey).find((g) => g.members.includes(state.key));
         if (!t.kinds.has('place')) t.score += WEIGHTS.place;
         t.kinds.add('place');
         t.reasons.push(

@@ -52,7 +52,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   however if in into is it its more most must no nor not of on once only or other our out over own
   per same shall should so some such than that the their them then there these they this those
   through to under until upon very was were what when where which while who whom why will with
-  within without would
+  within without would system systems
   counter counterterrorism terrorism terrorist terrorists united nations nation office support
   supporting strengthen strengthening enhance enhancing build building capacity capacities project
   projects programme programmes program activity activities member states state including related
