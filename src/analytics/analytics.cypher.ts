@@ -1,5 +1,5 @@
 import { trustedCypher, type Cypher } from '../db/cypher.js';
-import { nodeProjection } from '../db/fragments.js';
+import { knownBy, linkKnownBy, madeBy, nodeProjection } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
 import type { CoverageGroupRow, MemberStateGapRow, ProjectOverlapRow } from './analytics.rows.js';
 
@@ -17,7 +17,8 @@ const implemented = (r: string) => `EXISTS {
  */
 const answering = (r: string) => `{answerable: coalesce(${r}.responseKind, 'project') = 'project',
     levels: COLLECT { MATCH (q:Project)-[i:IMPLEMENTS]->(${r})
-      WHERE $includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false))
+      WHERE ($includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)))
+        AND ${linkKnownBy('i', 'q')}
       RETURN DISTINCT i.evidence }}`;
 
 /** The counts of a group's recommendations `list` (maps made by `answering`). */
@@ -39,6 +40,13 @@ export const COVERAGE_DIMENSIONS = [
 ] as const;
 export type CoverageDimension = (typeof COVERAGE_DIMENSIONS)[number];
 
+export interface CoverageParams {
+  readonly includeIllustrative: boolean;
+  readonly evidence: readonly string[];
+  /** A document key or a date: the portfolio known then; null for now. */
+  readonly asOf: string | null;
+}
+
 const groupRow = `{ key: key, label: label, projects: projects, recommendations: recommendations,
            projectAnswerable: projectAnswerable, recommendationsWithProject: recommendationsWithProject,
            byEvidence: {documented: documented, reported: reported, inferred: inferred},
@@ -53,11 +61,11 @@ const pillarCoverage = `
   WITH [['I', 'Pillar I: conditions conducive to terrorism'], ['II', 'Pillar II: preventing and combating terrorism'],
         ['III', "Pillar III: States' capacity and the UN system"], ['IV', 'Pillar IV: human rights and the rule of law']] AS pillars
   CALL (pillars) {
-    MATCH (p:Project) WHERE $includeIllustrative OR NOT coalesce(p.illustrative, false)
+    MATCH (p:Project) WHERE ($includeIllustrative OR NOT coalesce(p.illustrative, false)) AND ${knownBy('p')}
     RETURN count(p) AS allProjects, collect(p.pillars) AS projectPillars
   }
   CALL (pillars) {
-    MATCH (r:Recommendation) WHERE $includeIllustrative OR NOT coalesce(r.illustrative, false)
+    MATCH (r:Recommendation) WHERE ($includeIllustrative OR NOT coalesce(r.illustrative, false)) AND ${madeBy('r')}
     WITH r, r.pillars AS inPillars WHERE any(x IN pillars WHERE x[0] IN inPillars)
     RETURN collect({pillars: inPillars, answers: ${answering('r')}}) AS recommendationPillars
   }
@@ -83,6 +91,7 @@ const keepNode = (n: string) => `$includeIllustrative OR NOT coalesce(${n}.illus
  */
 const nodeCoverage = (links: string, keepGroup?: string) => `${links}
   WITH DISTINCT n, kind, x WHERE kind IS NOT NULL AND (${keepNode('x')})
+    AND CASE kind WHEN 'project' THEN ${knownBy('x')} ELSE ${madeBy('x')} END
   WITH n, count(CASE kind WHEN 'project' THEN 1 END) AS projects,
        collect(CASE kind WHEN 'recommendation' THEN x END) AS groupRecommendations${
          keepGroup
@@ -98,8 +107,11 @@ const nodeCoverage = (links: string, keepGroup?: string) => `${links}
     WITH DISTINCT r
     RETURN collect(r) AS distinctRecommendations, collect(${answering('r')}) AS answers
   }
-  WITH groups, distinctRecommendations, answers, COUNT { (:Project) } -
-       CASE WHEN $includeIllustrative THEN 0 ELSE COUNT { (p:Project) WHERE p.illustrative = true } END AS allProjects
+  WITH groups, distinctRecommendations, answers,
+       CASE WHEN $asOf IS NULL
+         THEN COUNT { (:Project) } -
+              CASE WHEN $includeIllustrative THEN 0 ELSE COUNT { (p:Project) WHERE p.illustrative = true } END
+         ELSE COUNT { (p:Project) WHERE (${keepNode('p')}) AND ${knownBy('p')} } END AS allProjects
   UNWIND groups AS g
   WITH allProjects, g.key AS key, g.label AS label, g.projects AS projects, size(g.recommendations) AS recommendations,
        [i IN range(0, size(distinctRecommendations) - 1) WHERE distinctRecommendations[i] IN g.recommendations | answers[i]] AS inGroup
@@ -158,11 +170,11 @@ const COVERAGE_TEXT: Record<CoverageDimension, string> = {
 /** One coverage statement per dimension, built at module load from the closed map above. */
 export const coverage: ReadonlyMap<
   CoverageDimension,
-  Cypher<{ includeIllustrative: boolean; evidence: readonly string[] }, CoverageGroupRow>
+  Cypher<CoverageParams, CoverageGroupRow>
 > = new Map(
   COVERAGE_DIMENSIONS.map((d) => [
     d,
-    trustedCypher<{ includeIllustrative: boolean; evidence: readonly string[] }, CoverageGroupRow>(
+    trustedCypher<CoverageParams, CoverageGroupRow>(
       `coverageBy${d
         .toLowerCase()
         .split('_')

@@ -37,8 +37,9 @@ export function readCoverage(
   by: CoverageDimension,
   includeIllustrative: boolean,
   evidence: readonly Evidence[] = DEFAULT_EVIDENCE,
+  asOf: string | null = null,
 ): Promise<CoverageGroupRow[]> {
-  return db.read(coverage.get(by)!, { includeIllustrative, evidence });
+  return db.read(coverage.get(by)!, { includeIllustrative, evidence, asOf });
 }
 
 /** The same rows, streamed for a download. */
@@ -48,6 +49,7 @@ export function streamCoverage(
   includeIllustrative: boolean,
   options: StreamOptions,
   evidence: readonly Evidence[] = DEFAULT_EVIDENCE,
+  asOf: string | null = null,
 ): RowStream<CoverageGroupRow> {
-  return db.stream(coverage.get(by)!, { includeIllustrative, evidence }, options);
+  return db.stream(coverage.get(by)!, { includeIllustrative, evidence, asOf }, options);
 }

@@ -1,4 +1,4 @@
-import { evidenceArg, keyArg } from '../core/arguments.js';
+import { asOfArg, evidenceArg, keyArg } from '../core/arguments.js';
 import { DEFAULT_EVIDENCE } from '../core/evidence.js';
 import { selectsField } from '../core/selection.js';
 import { parseNodeId } from '../core/ids.js';
@@ -32,12 +32,13 @@ export const analyticsResolvers: Resolvers = {
         ctx,
         info,
       ),
-    coverage: async (_root, { by, evidence, includeIllustrative }, ctx, info) => {
+    coverage: async (_root, { by, evidence, asOf, includeIllustrative }, ctx, info) => {
       const groups = await readCoverage(
         ctx.db,
         by,
         includeIllustrative ?? false,
         evidenceArg(evidence, 'evidence'),
+        asOfArg(asOf, 'asOf'),
       );
       // The stated figures cost a statement of their own, read only when asked for.
       if (!selectsField(info, 'stated')) return groups;

@@ -12,3 +12,31 @@ export const allProperties = (v: string, label?: string): string =>
  */
 export const nodeProjection = (v: string, label?: string): string =>
   `${v} {${allProperties(v, label)}}`;
+
+// `asOf` (a document key or a date, `$asOf`): what the graph knew at that point. The cut-off is
+// the document's date, or the date given; a date compares at the precision of the shorter of the
+// two, so a document dated "2018" counts as of any day of 2018. A document without a date counts
+// for no cut-off. Built from our variable names only; the value travels as `$asOf`.
+// A value that is not a date names a document; an unknown one has no date, so nothing counts.
+const CUTOFF = `CASE WHEN $asOf =~ '\\\\d{4}(-\\\\d{2}(-\\\\d{2})?)?' THEN $asOf
+    ELSE COLLECT { MATCH (cut:Document {key: $asOf}) RETURN cut.date }[0] END`;
+
+/** Whether document `d` is dated at or before the cut-off. */
+const datedBy = (d: string) =>
+  `(${d}.date IS NOT NULL AND left(${d}.date, size(${CUTOFF})) <= ${CUTOFF})`;
+
+/** Recommendation `r` was made by the cut-off (its document is dated by then); true without `$asOf`. */
+export const madeBy = (r: string) =>
+  `($asOf IS NULL OR EXISTS { MATCH (rd:Document {key: ${r}.document}) WHERE ${datedBy('rd')} })`;
+
+/** Project `p` was known by the cut-off: a document dated by then cites it; true without `$asOf`. */
+export const knownBy = (p: string) =>
+  `($asOf IS NULL OR EXISTS { MATCH (${p})-[:CITED_IN]->(pd:Document) WHERE ${datedBy('pd')} })`;
+
+/**
+ * Link `i` from project `q` was known by the cut-off: a source dated by then states it, or, for a
+ * link without sources (an inference), the project was known by then. True without `$asOf`.
+ */
+export const linkKnownBy = (i: string, q: string) =>
+  `($asOf IS NULL OR any(doc IN coalesce(${i}.sourceDocuments, []) WHERE EXISTS { MATCH (ld:Document {key: doc}) WHERE ${datedBy('ld')} })
+    OR (size(coalesce(${i}.sourceDocuments, [])) = 0 AND ${knownBy(q)}))`;

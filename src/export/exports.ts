@@ -8,7 +8,7 @@ import {
 } from '../analytics/index.js';
 import { listMatch, recommendationSpec, streamList } from '../lists/index.js';
 import type { RecommendationRow } from '../core/rows.js';
-import { evidenceArg } from '../core/arguments.js';
+import { asOfArg, evidenceArg } from '../core/arguments.js';
 
 /** A bad query parameter: the router answers 400 naming it. */
 export class ExportParamError extends Error {
@@ -148,6 +148,7 @@ const recommendationExport: ExportDef = {
     'documents',
     'evidence',
     'projectAnswerableOnly',
+    'asOf',
   ],
   columns: [
     'id',
@@ -168,6 +169,7 @@ const recommendationExport: ExportDef = {
     evidence: values(query, 'evidence', EVIDENCE_VALUES),
     projectAnswerableOnly:
       oneOf(query, 'projectAnswerableOnly', ['true', 'false'] as const) !== 'false',
+    asOf: asOfArg(single(query, 'asOf'), 'asOf'),
     issuers: values(query, 'issuers'),
     addressees: values(query, 'addressees'),
     memberStates: values(query, 'memberStates'),
@@ -177,9 +179,10 @@ const recommendationExport: ExportDef = {
     documents: values(query, 'documents'),
   }),
   async open(db, args, limit, options) {
-    const { includeIllustrative, projectAnswerableOnly, ...where } = args as {
+    const { includeIllustrative, projectAnswerableOnly, asOf, ...where } = args as {
       includeIllustrative: boolean;
       projectAnswerableOnly: boolean;
+      asOf: string | null;
     } & Record<string, string[] | null>;
     // The match of the GraphQL query, validated the same way, so the export and the API agree.
     const match = listMatch(
@@ -188,6 +191,7 @@ const recommendationExport: ExportDef = {
         ...where,
         implemented: false,
         projectAnswerable: projectAnswerableOnly ? true : null,
+        asOf,
       },
       includeIllustrative,
       '',
@@ -268,7 +272,7 @@ const resolutionExport: ExportDef = {
 
 const coverageExport: ExportDef = {
   query: 'coverage',
-  params: ['by', 'includeIllustrative'],
+  params: ['by', 'includeIllustrative', 'evidence', 'asOf'],
   columns: [
     'key',
     'label',
@@ -293,13 +297,15 @@ const coverageExport: ExportDef = {
       by,
       includeIllustrative: flag(query, 'includeIllustrative'),
       evidence: values(query, 'evidence', EVIDENCE_VALUES),
+      asOf: asOfArg(single(query, 'asOf'), 'asOf'),
     };
   },
   async open(db, args, limit, options) {
-    const { by, includeIllustrative, evidence } = args as {
+    const { by, includeIllustrative, evidence, asOf } = args as {
       by: CoverageDimension;
       includeIllustrative: boolean;
       evidence: string[] | null;
+      asOf: string | null;
     };
     // The statement GraphQL's `coverage` runs. It has one row per group (pillar, region, State,
     // entity or theme: a few hundred at most), so it is read whole to count it, in one read.
@@ -309,6 +315,7 @@ const coverageExport: ExportDef = {
       includeIllustrative,
       options,
       evidenceArg(evidence, 'evidence'),
+      asOf,
     );
     const groups: ExportRow[] = [];
     for await (const { byEvidence, stated: _stated, ...group } of read)

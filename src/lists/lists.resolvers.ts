@@ -81,7 +81,7 @@ export const listResolvers: Resolvers = {
     // The headline gap query: the recommendation list without an implementing project.
     recommendationsWithoutProjects: (
       _root,
-      { where, evidence, projectAnswerableOnly, ...args },
+      { where, evidence, projectAnswerableOnly, asOf, ...args },
       ctx,
       info,
     ) =>
@@ -94,6 +94,7 @@ export const listResolvers: Resolvers = {
             ...where,
             implemented: false,
             evidence: evidence ?? null,
+            asOf: asOf ?? null,
             projectAnswerable: projectAnswerableOnly === false ? null : true,
           },
         },

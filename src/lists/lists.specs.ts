@@ -4,7 +4,8 @@
 // until it has its condition here, and a statement holds only the conditions of the filters given.
 import { fromEnum } from '../core/enums.js';
 import { DEFAULT_EVIDENCE, evidenceFromEnum, evidenceLiteral } from '../core/evidence.js';
-import { evidenceArg, listArg, textArg } from '../core/arguments.js';
+import { asOfArg, evidenceArg, listArg, textArg } from '../core/arguments.js';
+import { linkKnownBy, madeBy } from '../db/fragments.js';
 import type { Label } from '../core/ids.js';
 import { int } from '../db/values.js';
 import type {
@@ -67,13 +68,14 @@ const implemented = (
   const levels = Array.isArray(all['evidence'])
     ? evidenceFromEnum(all['evidence'] as string[])
     : DEFAULT_EVIDENCE;
+  const asOf = typeof all['asOf'] === 'string' ? ` AND ${linkKnownBy('i', 'q')}` : '';
   return `${wanted ? '' : 'NOT '}EXISTS {
       (q:Project)-[i:IMPLEMENTS]->(r)
       WHERE i.evidence IN ${evidenceLiteral(levels)}${
         includeIllustrative
           ? ''
           : ' AND NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)'
-      } }`;
+      }${asOf} }`;
 };
 
 export const projectSpec: ListSpec<ProjectFilter, ProjectOrder, 'Project'> = {
@@ -162,6 +164,8 @@ export const recommendationSpec: ListSpec<RecommendationFilter, 'KEY', 'Recommen
       where: (wanted) => `${wanted ? '' : 'NOT '}coalesce(r.responseKind, 'project') = 'project'`,
     },
     responseKinds: { param: enums, where: 'r.responseKind IN $responseKinds' },
+    // Made by then; `implemented` then counts only the links known by then.
+    asOf: { param: asOfArg, where: madeBy('r') },
   },
   orders: { KEY: 'r.key' },
 };

@@ -57,7 +57,7 @@ const DEFINITION: Record<
 
 const definition = (
   d: CoverageDimension,
-): Cypher<{ includeIllustrative: boolean; evidence: string[] }, CoverageGroupRow> => {
+): Cypher<{ includeIllustrative: boolean; evidence: string[]; asOf: null }, CoverageGroupRow> => {
   const [groups, projects, recommendations] = DEFINITION[d];
   return {
     name: `testCoverageDefinition${d}`,
@@ -226,7 +226,7 @@ describe('coverage on random graphs', () => {
       for (const d of COVERAGE_DIMENSIONS)
         for (const includeIllustrative of [false, true])
           for (const evidence of [['documented', 'reported'], ['inferred']]) {
-            const params = { includeIllustrative, evidence };
+            const params = { includeIllustrative, evidence, asOf: null };
             const expected = await db.read(definition(d), params);
             const actual = await db.read(coverage.get(d)!, params);
             expect(actual, `${d}, ${JSON.stringify(params)}`).toEqual(expected);
@@ -245,7 +245,7 @@ describe('coverage on random graphs', () => {
         // eslint-disable-next-line no-restricted-syntax -- PROFILE plans live in the summary, which Db does not expose
         const result = await driver.executeQuery(
           `PROFILE ${query.text}`,
-          { includeIllustrative, evidence: ['documented', 'reported'] },
+          { includeIllustrative, evidence: ['documented', 'reported'], asOf: null },
           { database: inject('neo4j').database },
         );
         const plan = result.summary.profile;

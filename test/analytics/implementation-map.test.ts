@@ -61,6 +61,19 @@ describe('the implementation map of the real graph', () => {
     );
   });
 
+  it('answers as of a report: A73866-69 was open in 2019 and answered by A/74/677 (2020)', async () => {
+    const keys = async (asOf: string) =>
+      (await gapKeys(`, asOf: "${asOf}"`)).nodes.map((n: { key: string }) => n.key);
+    expect(await keys('A/72/840')).toEqual(['A72840-75', 'A72840-77', 'A72840-77b', 'A72840-79']);
+    const in2019 = await keys('A/73/866');
+    const in2020 = await keys('A/74/677');
+    expect(in2019.filter((k: string) => !in2020.includes(k))).toEqual(['A73866-69']);
+    expect(in2020.filter((k: string) => !in2019.includes(k))).toEqual(['A74677-79b', 'A74677-80']);
+    // A date works as well as a report; a name that is neither a date nor a document matches nothing.
+    expect(await keys('2019-06')).toEqual(in2019);
+    expect(await keys('no-such-report')).toEqual([]);
+  });
+
   it('classifies every real recommendation, with the reason', async () => {
     const nodes = await allRecommendations('responseKind responseReason projectAnswerable');
     expect(nodes).toHaveLength(105);

@@ -96,10 +96,10 @@ describe('query plans on the seed data', () => {
       [resolutionGapPage as never, { ...page, ...resolutionGapMatch.params }],
       ...[...coverage.values()].map(
         (q) =>
-          [q as never, { includeIllustrative: false, evidence: ['documented', 'reported'] }] as [
-            Cypher<never, unknown>,
-            object,
-          ],
+          [
+            q as never,
+            { includeIllustrative: false, evidence: ['documented', 'reported'], asOf: null },
+          ] as [Cypher<never, unknown>, object],
       ),
       // The seed's only recommendations to named States are CTED's illustrative ones: profile with them.
       [
