@@ -244,6 +244,7 @@ export function syntheticDataset(scale: number, seed = 20261123): Dataset {
       themes: r
         .pickDistinct(BASE.thematicAreas, r.int(1, 3), () => r.skewed(BASE.thematicAreas, 1.4))
         .map((t) => theme(t, row)),
+      continues: [],
       sources: [src(row)],
       illustrative: isIllustrativeProject(i),
       note,

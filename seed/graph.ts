@@ -36,7 +36,15 @@ export const OWNED: Readonly<Record<Label, readonly RelType[]>> = {
   Resolution: ['CITED_IN', 'MANDATES', 'RECALLS'],
   LegalInstrument: ['CITED_IN'],
   ThematicArea: ['CITED_IN'],
-  Project: ['CITED_IN', 'IMPLEMENTED_BY', 'BENEFITS', 'COVERS', 'SUPPORTS', 'ADDRESSES'],
+  Project: [
+    'CITED_IN',
+    'IMPLEMENTED_BY',
+    'BENEFITS',
+    'COVERS',
+    'SUPPORTS',
+    'ADDRESSES',
+    'CONTINUES',
+  ],
   Recommendation: ['CITED_IN', 'ISSUED_BY', 'ADDRESSED_TO', 'REFERS_TO', 'ADDRESSES'],
 };
 
@@ -158,6 +166,7 @@ export function mergeProjectIdentities(
       target.regions = [...target.regions, ...other.regions];
       target.resolutions = [...target.resolutions, ...other.resolutions];
       target.themes = [...target.themes, ...other.themes];
+      target.continues = [...target.continues, ...other.continues];
       target.sources = [...target.sources, ...other.sources];
       target.note = [target.note, other.note].filter(Boolean).join(' ') || undefined;
     }
@@ -563,6 +572,17 @@ export function buildGraph(
           `resolutions.${i}.resolution`,
           x.source,
           { how: x.how ?? null },
+        ),
+      );
+      part.continues.forEach((x, i) =>
+        link(
+          'CONTINUES',
+          'Project',
+          p.key,
+          'Project',
+          canonical.get(x.project) ?? x.project,
+          `continues.${i}.project`,
+          x.source,
         ),
       );
       part.themes.forEach((x, i) =>

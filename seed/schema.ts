@@ -184,6 +184,8 @@ export const ProjectRecord = z.strictObject({
     .array(z.strictObject({ resolution: text, source: Source, how: optionalText }))
     .default([]),
   themes: z.array(Theme).default([]),
+  // Earlier phases this project continues (a later phase is a new project, not the same one).
+  continues: z.array(z.strictObject({ project: text, source: Source })).default([]),
 });
 
 export const ResponseKind = z.enum([

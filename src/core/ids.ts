@@ -32,6 +32,7 @@ export const REL_TYPES = [
   'MEMBER_OF',
   'CONTRIBUTES_TO',
   'PART_OF',
+  'CONTINUES',
 ] as const;
 
 export type RelType = (typeof REL_TYPES)[number];

@@ -150,6 +150,8 @@ export const nodeResolvers: Resolvers = {
     resolutions: linkField('projectResolutions'),
     themes: linkField('projectThemes'),
     recommendations: linkField('projectRecommendations'),
+    continues: linkField('projectContinues'),
+    continuedBy: linkField('projectContinuedBy'),
   },
   StatusReport: { status: (s) => toEnum<ProjectStatus>(s.status) },
   Recommendation: {

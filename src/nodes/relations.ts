@@ -57,6 +57,20 @@ export const RELATIONS = {
     direction: 'out',
     to: ['Recommendation'],
   },
+  projectContinues: {
+    field: 'continues',
+    from: 'Project',
+    type: 'CONTINUES',
+    direction: 'out',
+    to: ['Project'],
+  },
+  projectContinuedBy: {
+    field: 'continuedBy',
+    from: 'Project',
+    type: 'CONTINUES',
+    direction: 'in',
+    to: ['Project'],
+  },
   recommendationIssuer: {
     field: 'issuer',
     from: 'Recommendation',

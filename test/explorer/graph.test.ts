@@ -239,6 +239,7 @@ describe('Query.meta', () => {
       MEMBER_OF: 2,
       CONTRIBUTES_TO: 0,
       PART_OF: 0,
+      CONTINUES: 0,
     });
     expect(db.calls).toEqual(['graphMeta']);
   });

@@ -123,6 +123,35 @@ describe('the real graph', () => {
     );
   });
 
+  it('links later phases to the earlier ones they continue (Central Asia joint plan, chem-bio interoperability)', async () => {
+    const result =
+      await execute(`{ nodes(ids: ["Project:A72840-MX-II-026", "Project:A74677-SF-2019-02"]) {
+      ... on Project { key continues { evidence project { key period { start end } } sources { paragraph } } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.nodes).toEqual([
+      {
+        key: 'A72840-MX-II-026',
+        continues: [
+          {
+            evidence: 'DOCUMENTED',
+            project: { key: 'A72840-MX-II-023', period: { start: 2013, end: 2017 } },
+            sources: [{ paragraph: '14' }],
+          },
+        ],
+      },
+      {
+        key: 'A74677-SF-2019-02',
+        continues: [
+          {
+            evidence: 'DOCUMENTED',
+            project: { key: 'A72840-MX-III-002', period: { start: 2013, end: 2017 } },
+            sources: [{ paragraph: 'annex II, 64 (seed-funding table 2019, row 2)' }],
+          },
+        ],
+      },
+    ]);
+  });
+
   it('knows resolution 2396 (2017) and keeps a wrong year as written (2178 printed as 2017)', async () => {
     const result =
       await execute(`{ a: node(id: "Resolution:S/RES/2396 (2017)") { ... on Resolution { year body topic } }

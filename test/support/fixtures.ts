@@ -111,6 +111,7 @@ export const project = (
   regions: (opts.regions ?? []).map((region) => ({ region, source: src('row 1') })),
   global: false,
   resolutions: (opts.resolutions ?? []).map((resolution) => ({ resolution, source: src('row 1') })),
+  continues: [],
   themes: (opts.themes ?? []).map((t) => ({
     theme: t,
     how: 'stated' as const,
