@@ -1,7 +1,12 @@
-import { trustedCypher, type Cypher } from '../db/cypher.js';
+import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
 import { knownBy, linkKnownBy, madeBy, nodeProjection } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
-import type { CoverageGroupRow, MemberStateGapRow, ProjectOverlapRow } from './analytics.rows.js';
+import type {
+  CoverageGroupRow,
+  MemberStateGapRow,
+  ProjectOverlapRow,
+  StatedFigureRow,
+} from './analytics.rows.js';
 
 // An implementation counts only if neither the link nor the project is illustrative, unless
 // illustrative data is asked for, and only at the evidence levels asked (the same rules as
@@ -242,3 +247,49 @@ export const overlappingProjects = trustedCypher<OverlapParams, ProjectOverlapRo
            overlapEnd: CASE WHEN a.endYear < b.endYear THEN a.endYear ELSE b.endYear END } AS row
   ORDER BY row.project.key, row.otherProject.key`,
 );
+
+/**
+ * The portfolio figures the documents state, each beside the same figure computed from the graph
+ * where the graph itemises the set it counts (`countedIn`): the real projects citing the document
+ * at a paragraph that starts so, counted in the figure's group.
+ */
+// One figure per row; `computed` only for project counts and shares over an itemised set, and for
+// the dimensions whose groups are nodes or pillars (SCOPE groups have no rule in the graph).
+export const statedFigures = cypher<
+  { document: string | null; dimension: string | null },
+  StatedFigureRow
+>('statedFigures')`
+  MATCH (d:Document)
+  WHERE size(coalesce(d.statedKeys, [])) > 0 AND ($document IS NULL OR d.key = $document)
+  UNWIND range(0, size(d.statedKeys) - 1) AS i
+  WITH d, i, d.statedDimensions[i] AS dimension, d.statedGroups[i] AS grp,
+       d.statedMeasures[i] AS measure, d.statedCountedIn[i] AS countedIn
+  WHERE $dimension IS NULL OR dimension = $dimension
+  CALL (d, dimension, grp, measure, countedIn) {
+    WITH d, dimension, grp, measure, countedIn
+    WHERE countedIn <> '' AND measure IN ['projects', 'project-share'] AND dimension <> 'SCOPE'
+    MATCH (p:Project)-[c:CITED_IN]->(d)
+    WHERE NOT coalesce(p.illustrative, false) AND c.paragraph STARTS WITH countedIn
+    WITH DISTINCT dimension, grp, measure, p
+    WITH dimension, grp, measure, count(p) AS all,
+         count(CASE
+           WHEN dimension = 'TOTAL' THEN 1
+           WHEN dimension = 'PILLAR' AND grp IN p.pillars THEN 1
+           WHEN dimension = 'ENTITY' AND EXISTS { (p)-[:IMPLEMENTED_BY]->(:Entity {key: grp}) } THEN 1
+           WHEN dimension = 'THEMATIC_AREA' AND EXISTS { (p)-[:ADDRESSES]->(:ThematicArea {key: grp}) } THEN 1
+           WHEN dimension = 'MEMBER_STATE' AND EXISTS { (p)-[:BENEFITS]->(:MemberState {key: grp}) } THEN 1
+           WHEN dimension = 'REGION' AND (EXISTS { (p)-[:COVERS]->(:Region {key: grp}) }
+             OR EXISTS { (p)-[:BENEFITS]->(:MemberState)-[:MEMBER_OF]->(:Region {key: grp}) }) THEN 1
+         END) AS inGroup
+    RETURN CASE measure WHEN 'projects' THEN toFloat(inGroup)
+                        ELSE CASE all WHEN 0 THEN null ELSE 100.0 * inGroup / all END END AS computed
+  }
+  RETURN {
+    key: d.statedKeys[i], document: d.key, paragraph: d.statedParagraphs[i], measure: measure,
+    dimension: dimension, group: CASE grp WHEN '' THEN null ELSE grp END,
+    value: toFloat(d.statedValues[i]), unit: d.statedUnits[i], asWritten: d.statedAsWritten[i],
+    asOf: CASE d.statedAsOf[i] WHEN '' THEN null ELSE d.statedAsOf[i] END,
+    note: CASE d.statedNotes[i] WHEN '' THEN null ELSE d.statedNotes[i] END,
+    computed: computed
+  } AS row
+  ORDER BY row.document, row.key`;

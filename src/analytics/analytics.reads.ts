@@ -4,9 +4,9 @@ import { DEFAULT_EVIDENCE, type Evidence } from '../core/evidence.js';
 import type { ResolutionRow } from '../core/rows.js';
 import type { Db, RowStream, StreamOptions } from '../db/db.js';
 import { listMatch, streamList } from '../lists/index.js';
-import { coverage, type CoverageDimension } from './analytics.cypher.js';
+import { coverage, statedFigures, type CoverageDimension } from './analytics.cypher.js';
 import { resolutionGapSpec } from './resolution-gap.js';
-import type { CoverageGroupRow } from './analytics.rows.js';
+import type { CoverageGroupRow, StatedFigureRow } from './analytics.rows.js';
 
 /** The resolution gap for a download: its count, then at most `limit` records, in page order. */
 export function streamResolutionsWithoutProjects(
@@ -52,4 +52,12 @@ export function streamCoverage(
   asOf: string | null = null,
 ): RowStream<CoverageGroupRow> {
   return db.stream(coverage.get(by)!, { includeIllustrative, evidence, asOf }, options);
+}
+
+/** The stated figures, of one document or dimension when given. */
+export function readStatedFigures(
+  db: Db,
+  filter: { document: string | null; dimension: string | null },
+): Promise<StatedFigureRow[]> {
+  return db.read(statedFigures, filter);
 }

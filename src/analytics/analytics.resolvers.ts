@@ -12,8 +12,8 @@ import {
   overlappingProjects,
 } from './analytics.cypher.js';
 import { resolveList } from '../lists/index.js';
-import { readCoverage } from './analytics.reads.js';
-import { readStatedFigures } from './stated-figures.js';
+import { readCoverage, readStatedFigures } from './analytics.reads.js';
+
 import { resolutionGapSpec } from './resolution-gap.js';
 import { candidatesOf, implementationEvidence } from './candidates.js';
 

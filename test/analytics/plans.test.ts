@@ -8,9 +8,10 @@ import {
   coverage,
   memberStatesByUnaddressedRecommendations,
   overlappingProjects,
+  statedFigures,
 } from '../../src/analytics/analytics.cypher.js';
 import { resolutionGapSpec } from '../../src/analytics/resolution-gap.js';
-import { statedFigures } from '../../src/analytics/stated-figures.js';
+
 import { type Cypher } from '../../src/db/cypher.js';
 import { int } from '../../src/db/values.js';
 import { nodeProjection } from '../../src/db/fragments.js';
