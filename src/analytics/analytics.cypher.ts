@@ -261,15 +261,19 @@ export const statedFigures = cypher<
 >('statedFigures')`
   MATCH (d:Document)
   WHERE size(coalesce(d.statedKeys, [])) > 0 AND ($document IS NULL OR d.key = $document)
+  // The document's real citing projects, read once, and only when one of its figures needs them.
+  WITH d, CASE WHEN any(x IN d.statedCountedIn WHERE x <> '')
+    THEN COLLECT { MATCH (p:Project)-[c:CITED_IN]->(d) WHERE NOT coalesce(p.illustrative, false)
+                   RETURN {p: p, paragraph: c.paragraph} }
+    ELSE [] END AS citing
   UNWIND range(0, size(d.statedKeys) - 1) AS i
-  WITH d, i, d.statedDimensions[i] AS dimension, d.statedGroups[i] AS grp,
+  WITH d, citing, i, d.statedDimensions[i] AS dimension, d.statedGroups[i] AS grp,
        d.statedMeasures[i] AS measure, d.statedCountedIn[i] AS countedIn
   WHERE $dimension IS NULL OR dimension = $dimension
-  CALL (d, dimension, grp, measure, countedIn) {
-    WITH d, dimension, grp, measure, countedIn
+  CALL (citing, dimension, grp, measure, countedIn) {
+    WITH citing, dimension, grp, measure, countedIn
     WHERE countedIn <> '' AND measure IN ['projects', 'project-share'] AND dimension <> 'SCOPE'
-    MATCH (p:Project)-[c:CITED_IN]->(d)
-    WHERE NOT coalesce(p.illustrative, false) AND c.paragraph STARTS WITH countedIn
+    UNWIND [x IN citing WHERE x.paragraph STARTS WITH countedIn | x.p] AS p
     WITH DISTINCT dimension, grp, measure, p
     WITH dimension, grp, measure, count(p) AS all,
          count(CASE
