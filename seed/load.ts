@@ -47,7 +47,7 @@ const labelCounts = cypher<
   { label: string; count: number; illustrative: number }
 >('labelCounts')`
   // Aggregate in WITH first: Neo4j 5 rejects aggregates beside grouping keys inside one map.
-  MATCH (n)
+  MATCH (n) WHERE NOT n:ApiKey
   WITH labels(n)[0] AS label, count(*) AS total,
        sum(CASE WHEN n.illustrative THEN 1 ELSE 0 END) AS illustrative
   RETURN { label: label, count: total, illustrative: illustrative } AS row

@@ -42,9 +42,10 @@ const dropMembers = cypher<{ keys: readonly string[] }, number>('dropMembers')`
   UNWIND $keys AS k MATCH (:Region {key: k})<-[r:MEMBER_OF]-() DELETE r RETURN count(r) AS row`;
 const dropContributions = cypher<{ documents: readonly string[] }, number>('dropContributions')`
   MATCH ()-[r:CONTRIBUTES_TO]->() WHERE r.document IN $documents DELETE r RETURN count(r) AS row`;
+// API keys are not the graph's data: replacing the graph keeps who may reach it.
 const wipe = cypher<Record<string, never>, number>(
   'wipeGraph',
-)`MATCH (n) DETACH DELETE n RETURN count(*) AS row`;
+)`MATCH (n) WHERE NOT n:ApiKey DETACH DELETE n RETURN count(*) AS row`;
 
 // The property each type merges on, when two nodes may be linked more than once by that type.
 const MERGE_PROPERTY: Partial<Record<RelType, string>> = {
@@ -88,7 +89,7 @@ async function inChunks<T>(
  * the load's transaction, so no load can leave a stale count.
  */
 const storeRealDegrees = cypher<Record<string, never>, number>('storeRealDegrees')`
-  MATCH (n)
+  MATCH (n) WHERE NOT n:ApiKey
   CALL (n) {
     OPTIONAL MATCH (n)-[r]-(o)
     WHERE NOT coalesce(r.illustrative, false) AND NOT coalesce(o.illustrative, false)

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
   | 'QUERY_TOO_COMPLEX'
@@ -37,6 +38,28 @@ export class AppError extends GraphQLError {
 export class InputError extends AppError {
   constructor(message: string, field?: string, extra: Record<string, unknown> = {}) {
     super(message, 'BAD_USER_INPUT', field === undefined ? extra : { field, ...extra });
+  }
+}
+
+/**
+ * A credential is missing where one is needed, or the one sent is bad, expired or revoked (never
+ * treated as anonymous). HTTP 401.
+ */
+export class AuthenticationError extends AppError {
+  constructor(message: string) {
+    const http = httpHead(401);
+    http.headers.set('www-authenticate', 'Bearer realm="ctkg"');
+    super(message, 'UNAUTHENTICATED', { http });
+  }
+}
+
+/** A valid credential without the right to the operation; names the operation only. HTTP 403. */
+export class ForbiddenError extends AppError {
+  constructor(operation: string) {
+    super(`Your credential does not allow ${operation}`, 'FORBIDDEN', {
+      operation,
+      http: httpHead(403),
+    });
   }
 }
 

@@ -12,6 +12,16 @@ const constraints: SchemaStatement[] = LABELS.map((label) =>
   ),
 );
 
+// API keys (src/access/) sit beside the graph: found by their public id, named uniquely.
+const accessConstraints: SchemaStatement[] = [
+  cypher<Record<string, never>, unknown>(
+    'constraintApiKeyId',
+  )`CREATE CONSTRAINT apiKeyId IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE`,
+  cypher<Record<string, never>, unknown>(
+    'constraintApiKeyName',
+  )`CREATE CONSTRAINT apiKeyName IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.name IS UNIQUE`,
+];
+
 const indexes: SchemaStatement[] = [
   cypher<Record<string, never>, unknown>(
     'indexProjectStatus',
@@ -45,7 +55,7 @@ const awaitIndexes = cypher<Record<string, never>, unknown>(
  * and waits until they are online. Used by the server at start-up, by the seed and by tests.
  */
 export async function ensureSchema(db: Db): Promise<void> {
-  for (const statement of [...constraints, ...indexes]) {
+  for (const statement of [...constraints, ...accessConstraints, ...indexes]) {
     await db.write(statement, {});
   }
   await db.write(awaitIndexes, {});

@@ -1,6 +1,7 @@
 // What every resolver receives, and the factory that makes it once per request. The areas name
 // only the Context type; the factory creates their loaders, so no cache outlives a request.
 import { randomUUID } from 'node:crypto';
+import { ANONYMOUS, createAuthenticator, type Principal } from '../access/index.js';
 import type { Limits } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { withBudget, type BudgetUsage } from '../db/budget.js';
@@ -22,6 +23,8 @@ export interface Context {
   readonly log: Logger;
   /** Who sent the request (IP address, later the API key); null in-process. */
   readonly client: string | null;
+  /** The caller: anonymous, or an API key's holder with its role and scopes. */
+  readonly principal: Principal;
   /** The measured cost of the operation, once the cost plugin has run. */
   readonly costRecord: CostRecord;
   readonly usage: () => BudgetUsage;
@@ -44,8 +47,16 @@ export function createLoaders(db: Db): Loaders {
 
 /** Returns the per-request context factory. Called once per request: loaders are never shared. */
 export function createContextFactory(deps: ContextDeps) {
-  return (request?: { requestId?: string; client?: string | null }): Promise<Context> => {
+  const authenticate = createAuthenticator(deps.db);
+  return async (request?: {
+    requestId?: string;
+    client?: string | null;
+    authorization?: string;
+  }): Promise<Context> => {
     const requestId = request?.requestId ?? randomUUID();
+    // A bad credential fails the request here (UNAUTHENTICATED), before any resolver runs.
+    const principal =
+      request?.authorization === undefined ? ANONYMOUS : await authenticate(request.authorization);
     const db = withBudget(deps.db, {
       maxStatements: deps.limits.maxStatements,
       maxRows: deps.limits.maxRows,
@@ -53,15 +64,16 @@ export function createContextFactory(deps: ContextDeps) {
       deadline: Date.now() + deps.limits.requestTimeoutMs,
       statementTimeoutMs: deps.statementTimeoutMs,
     });
-    return Promise.resolve({
+    return {
       db,
       loaders: createLoaders(db),
       limits: deps.limits,
       requestId,
       log: deps.log.child({ requestId }),
       client: request?.client ?? null,
+      principal,
       costRecord: {},
       usage: () => db.usage(),
-    });
+    };
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accessResolvers } from '../access/index.js';
 import { analyticsResolvers } from '../analytics/index.js';
 import { explorerResolvers } from '../explorer/index.js';
 import { listResolvers } from '../lists/index.js';
@@ -27,7 +28,13 @@ export function loadTypeDefs(): string[] {
 
 /** Merges the areas' resolver maps (each area owns its types; Query fields are combined). */
 export function createResolvers(): Resolvers {
-  const areas: Resolvers[] = [nodeResolvers, listResolvers, analyticsResolvers, explorerResolvers];
+  const areas: Resolvers[] = [
+    nodeResolvers,
+    listResolvers,
+    analyticsResolvers,
+    explorerResolvers,
+    accessResolvers,
+  ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const area of areas) {
     for (const [type, fields] of Object.entries(area)) {

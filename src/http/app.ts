@@ -175,7 +175,13 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
       origin:
         deps.corsOrigins === undefined || deps.corsOrigins === '*' ? '*' : [...deps.corsOrigins],
       methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['content-type', 'accept', 'x-request-id', 'apollo-require-preflight'],
+      allowedHeaders: [
+        'content-type',
+        'accept',
+        'authorization',
+        'x-request-id',
+        'apollo-require-preflight',
+      ],
       exposedHeaders: [
         'x-request-id',
         'retry-after',
@@ -234,6 +240,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
         contextFor({
           requestId: String(res.locals['requestId']),
           client: deps.rateLimit ? clientKey(req) : null,
+          authorization: req.headers.authorization,
         }),
     }),
   );

@@ -30,7 +30,9 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 export const EXAMPLES: readonly { name: string; query: string }[] = [
   {
     name: 'Gap: recommendations without projects',
-    query: `# Which recommendations lack any implementing project? (real data only)
+    query: `# Which recommendations a project could answer lack any implementing project?
+# Real data; documented and reported links count. Add evidence: [DOCUMENTED, REPORTED, INFERRED]
+# for the true gaps, asOf: "A/72/840" for the portfolio of 2018.
 query RecommendationsWithoutProjects {
   recommendationsWithoutProjects(first: 10) {
     totalCount
@@ -38,6 +40,8 @@ query RecommendationsWithoutProjects {
     nodes {
       id
       title
+      responseKind
+      implementationEvidence { inferred candidates noCandidateReason }
       issuer { key name }
       addressedTo { addressee { ... on Entity { key } ... on MemberState { key name } } }
       sources { document { id title } paragraph }
@@ -75,6 +79,15 @@ query RecommendationsWithoutProjects {
     }
     sources { document { id } paragraph }
   }
+}`,
+  },
+  {
+    name: 'Reporter: who am I?',
+    query: `# With an API key (npm run keys -- create …), open the Headers tab below and send
+#   { "Authorization": "Bearer ctkg_…" }
+# Without one you are anonymous; a bad or revoked key is refused with UNAUTHENTICATED.
+query Viewer {
+  viewer { authenticated name role entities memberStates }
 }`,
   },
 ];
