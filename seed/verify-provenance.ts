@@ -12,6 +12,7 @@ import {
   paragraphFor,
   sourcesDir,
   STATE_FALSE_FRIENDS,
+  widerParagraphs,
 } from './curation/sources-lib.js';
 import { readDataset } from './dataset.js';
 import type { Dataset, Source } from './schema.js';
@@ -51,9 +52,11 @@ export type ParagraphIndex = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /**
  * Reads the five documents and files every line under the labels a citation may use. The main
- * label comes from `paragraphFor` (the same mapping the curation scripts cite with); finer labels
- * are added where curators cite below it: UNCCT project sections of the UNCCT report
- * (`Output 4.1, UNCCT-2017-74`) and the lettered practical steps of A/72/840 annex IV (`C.1(a)`).
+ * label comes from `paragraphFor` (the same mapping the curation scripts cite with; it gives the
+ * lettered practical steps of A/72/840 annex IV, `C.1(a)`, and A/74/677 annex V's sections,
+ * `annex V, B (key principles)`), with the labels that contain it (`widerParagraphs`: `C.1`);
+ * other labels are added where curators cite differently: UNCCT project sections of the UNCCT
+ * report (`Output 4.1, UNCCT-2017-74`) and A/74/677 annex V's foreword (`annex V, foreword 1`).
  */
 export function paragraphIndex(dir: string): ParagraphIndex {
   const index = new Map<string, Map<string, string>>();
@@ -61,17 +64,22 @@ export function paragraphIndex(dir: string): ParagraphIndex {
     const lines = loadDoc(dir, id);
     const mx = id === '003' ? matrixIndex(lines) : undefined;
     const labels = new Map<string, string[]>();
+    // Filed as citedText reads a citation: lower case, a remark in parentheses dropped
+    // ("annex V, B (key principles)" is found as "annex v, b").
     const file = (label: string, line: string) => {
-      const k = label.toLowerCase();
+      const k = label
+        .replace(/\s+\([^)]*\)$/, '')
+        .trim()
+        .toLowerCase();
       labels.set(k, [...(labels.get(k) ?? []), line]);
     };
     let output = '';
     let project = 'introduction';
-    let step = '';
     lines.forEach((line, i) => {
       const n = i + 1;
       const main = paragraphFor(id, lines, n, mx);
-      file(main, line);
+      // "annex IV, C.1" also holds its lettered items; "annex V, B" its footnotes.
+      for (const label of [main, ...widerParagraphs(id, lines, n, mx)]) file(label, line);
       if (id === '004') {
         if (main !== output) [output, project] = [main, 'introduction'];
         // A project section opens with its code and a colon (Exhibit V rows have no colon).
@@ -83,29 +91,10 @@ export function paragraphIndex(dir: string): ParagraphIndex {
       // "annex V, foreword 1".
       const fw = /^annex V, ([123])$/.exec(main)?.[1];
       if (id === '001' && fw && n < 614) file(`annex V, foreword ${fw}`, line);
-      if (id === '003' && n >= 1017 && n <= 1083) step = annexIvStep(step, line);
-      if (id === '003' && step) {
-        file(`annex IV, ${step}`, line);
-        // "C.1" also holds all of its lettered items (and the unlettered one after d).
-        const group = /^(C\.\d)\(/.exec(step)?.[1];
-        if (group) file(`annex IV, ${group}`, line);
-      }
     });
     index.set(key, new Map([...labels].map(([k, v]) => [k, v.join('\n')])));
   }
   return index;
-}
-
-// A/72/840 annex IV sections C and D: "1. Priority regions" (a sub-heading; the annex's own
-// paragraphs there are 16-20) then "a) …" items. Returns the step the line belongs to.
-function annexIvStep(current: string, line: string): string {
-  const section = /^([CD])\. /.exec(line)?.[1];
-  if (section) return section;
-  const sub = /^(\d)\. [A-Z]/.exec(line)?.[1];
-  if (sub) return `C.${sub}`;
-  const item = /^([a-z])\) /.exec(line)?.[1];
-  if (item) return `${current.replace(/\(.\)$/, '')}(${item})`;
-  return current;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   matrixIndex,
   paragraphFor,
   sourcesDir,
+  widerParagraphs,
   type Source,
 } from './sources-lib.js';
 
@@ -211,63 +212,8 @@ export function scanLine(line: string): { cited: Citation[]; notCounted: NotCoun
 
 // ---------------------------------------------------------------------------- paragraph labels
 
-// Where paragraphFor labels too coarsely, the labels resolutions.json and seed/verify-provenance.ts
-// already use:
-// - A/74/677 annex V numbers paragraphs 1-8 in its background section only; the bullets of B (key
-//   principles) and C (operational principles) are unnumbered, so paragraphFor files them under
-//   "annex V, 8". resolutions.json cites them as "annex V, B (key principles)".
-// - A/72/840 annex IV, sections C and D: sub-headings "1. Priority regions" … "5. Sharing of
-//   information" look like numbered paragraphs, so paragraphFor files the lettered steps under
-//   "annex IV, 1"-"5" (D(a) and D(b) under "annex IV, 5"). Recommendations and the verifier cite
-//   them as "annex IV, C.1(a)", "annex IV, D(b)".
-// Footnote lines keep paragraphFor's footnote label.
-const SECTIONS: { document: string; from: number; to: number; label: string }[] = [
-  { document: 'A/74/677', from: 630, to: 682, label: 'annex V, B (key principles)' },
-  { document: 'A/74/677', from: 684, to: 696, label: 'annex V, C (operational principles)' },
-];
-const ANNEX_IV_STEPS = { document: 'A/72/840', from: 1017, to: 1083 };
-
 /** Document key → citation label (lower case, curator's remark dropped) → the lines under it. */
 export type LineIndex = ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<number>>>;
-
-/**
- * The label a citation on this line gets, and every label the line is filed under (so curated
- * sources citing any of them cover it). `step` carries A/72/840 annex IV's lettered step along.
- */
-function labelsOf(
-  key: string,
-  main: string,
-  text: string,
-  line: number,
-  step: { current: string },
-): { label: string; all: string[] } {
-  const all = [main];
-  let label = main;
-  const section = SECTIONS.find((s) => s.document === key && line >= s.from && line <= s.to);
-  if (section) {
-    all.push(section.label);
-    if (!main.includes('footnote')) label = section.label;
-  }
-  const { document, from, to } = ANNEX_IV_STEPS;
-  if (key === document && line >= from && line <= to) {
-    // As annexIvStep in seed/verify-provenance.ts reads them; a numbered paragraph ends an item.
-    const head = /^([CD])\. /.exec(text)?.[1];
-    const sub = /^(\d)\. [A-Z]/.exec(text)?.[1];
-    const item = /^([a-z])\) /.exec(text)?.[1];
-    if (head) step.current = head;
-    else if (sub) step.current = `C.${sub}`;
-    else if (item) step.current = `${step.current.replace(/\(.\)$/, '')}(${item})`;
-    else if (/^\d{2}\. /.test(text)) step.current = step.current.replace(/\(.\)$/, '');
-    if (step.current) {
-      all.push(`annex IV, ${step.current}`);
-      const group = /^(C\.\d)\(/.exec(step.current)?.[1];
-      if (group) all.push(`annex IV, ${group}`);
-      if (/\(.\)$/.test(step.current) && !main.includes('footnote'))
-        label = `annex IV, ${step.current}`;
-    }
-  }
-  return { label, all };
-}
 
 function bare(paragraph: string): string {
   return paragraph
@@ -356,19 +302,12 @@ export function findCitations(dir: string): {
     const lines = loadDoc(dir, id);
     const mx = id === '003' ? matrixIndex(lines) : undefined;
     const labels = new Map<string, Set<number>>();
-    const step = { current: '' };
     lines.forEach((text, i) => {
       const line = i + 1;
-      const { label: paragraph, all } = labelsOf(
-        key,
-        paragraphFor(id, lines, line, mx),
-        text,
-        line,
-        step,
-      );
-      // A line is filed under paragraphFor's label and its section's, so curated sources citing
-      // either cover it.
-      for (const label of all)
+      const paragraph = paragraphFor(id, lines, line, mx);
+      // A line is filed under paragraphFor's label and the labels that contain it, so curated
+      // sources citing any of them cover it.
+      for (const label of [paragraph, ...widerParagraphs(id, lines, line, mx)])
         (labels.get(bare(label)) ?? labels.set(bare(label), new Set()).get(bare(label))!).add(line);
       const source = { document: key, paragraph };
       const { cited, notCounted: skipped } = scanLine(text);

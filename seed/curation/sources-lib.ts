@@ -56,6 +56,50 @@ function numberedPara(lines: string[], line: number, from: number): string | nul
   return null;
 }
 
+// A/72/840 annex IV (lines 955-1083) numbers its paragraphs 1-20 through the annex, and its
+// sub-headings too, from 1 in each section: "2. The use of CTED's analysis …" (B), "1. Priority
+// regions and areas for collaboration" … "5. Sharing of information" (C). A sub-heading is a title:
+// one digit, no full stop after it, a short line (sub-headings run to 127 characters; the shortest
+// paragraph line without a full stop, paragraph 8's, has 170). Section C opens at line 1017.
+const SUB_HEADING = /^\d\. [A-Z][^.]*$/;
+const isSubHeading = (l: string) => SUB_HEADING.test(l) && l.length < 150;
+const A72840_IV_C = 1017;
+
+/**
+ * The paragraph of A/72/840 annex IV a line belongs to, without the "annex IV, " prefix. Up to
+ * section C, the numbered paragraph (a sub-heading files under the paragraph before it, as a
+ * section heading does). From section C ("C. Practical steps to be taken", line 1017) on, the
+ * practical steps as recommendations and seed/verify-provenance.ts cite them: the section
+ * heading `C` or `D`, a sub-heading of C `C.1`, a lettered step `C.1(a)` or `D(b)`, a numbered
+ * paragraph by its number (16-20). A line that opens with a capital letter after a lettered step
+ * is an unlettered item of its sub-heading (`C.5`, "UNOCT will also share …" after C.5 d)).
+ * `heading` is the step heading the line falls under (`C`, `C.4`, `D`), '' before section C.
+ */
+function a72840AnnexIv(lines: string[], line: number): { label: string; heading: string } {
+  let label = 'intro';
+  let section = '';
+  let group = '';
+  for (let n = 955; n <= line; n++) {
+    const l = lines[n - 1] ?? '';
+    if (isSubHeading(l)) {
+      if (n >= A72840_IV_C) label = group = `${section}.${l[0]}`;
+      continue;
+    }
+    const para = NUM.exec(l)?.[1];
+    if (para) {
+      label = para;
+      continue;
+    }
+    if (n < A72840_IV_C) continue;
+    const head = /^([CD])\. /.exec(l)?.[1];
+    const item = /^([a-z])\) /.exec(l)?.[1];
+    if (head) label = section = group = head;
+    else if (item) label = `${group}(${item})`;
+    else if (/^[A-Z]/.test(l) && /\(.\)$/.test(label)) label = group;
+  }
+  return { label, heading: group };
+}
+
 /** 003 matrix: line -> { pillar, serial } (continuation lines belong to the previous serial). */
 export function matrixIndex(lines: string[]): Map<number, { pillar: string; serial: string }> {
   const out = new Map<number, { pillar: string; serial: string }>();
@@ -124,6 +168,10 @@ export function paragraphFor(
   return paragraphForBody(id, lines, line, mx);
 }
 
+// A/74/677 annex V, B (630-682) and C (684-697): unnumbered bullets, cited by their section.
+const A74677_B = 'annex V, B (key principles)';
+const A74677_C = 'annex V, C (operational principles)';
+
 function paragraphForBody(
   id: string,
   lines: string[],
@@ -137,6 +185,10 @@ function paragraphForBody(
     if (line < 538) return 'annex II, ' + (numberedPara(lines, line, 298) ?? 'intro');
     if (line < 556) return 'annex III, ' + (numberedPara(lines, line, 538) ?? 'intro');
     if (line < 597) return 'annex IV';
+    // Annex V numbers its foreword and background only (1-8); the bullets of B and C are not
+    // numbered, and are cited by their section.
+    if (line >= 684) return A74677_C;
+    if (line >= 630) return A74677_B;
     return 'annex V, ' + (numberedPara(lines, line, 597) ?? 'foreword');
   }
   if (id === '002') {
@@ -159,7 +211,7 @@ function paragraphForBody(
       return m ? `annex II matrix, pillar ${m.pillar}, serial ${m.serial}` : 'annex II matrix';
     }
     if (line <= 953) return 'annex III, ' + (numberedPara(lines, line, 849) ?? 'intro');
-    if (line <= 1083) return 'annex IV, ' + (numberedPara(lines, line, 955) ?? 'intro');
+    if (line <= 1083) return 'annex IV, ' + a72840AnnexIv(lines, line).label;
     return 'annex V';
   }
   if (id === '004') {
@@ -170,6 +222,31 @@ function paragraphForBody(
     return 'Output 4.4';
   }
   throw new Error('unknown doc ' + id);
+}
+
+/**
+ * The labels that also hold a line, beside its `paragraphFor` label, so a citation of any of them
+ * covers it: in A/72/840 annex IV, sections C and D, the step heading the line falls under
+ * (`annex IV, C.1` holds its sub-heading, its lettered steps `C.1(a)` … and an unlettered item
+ * after them; `annex IV, C.4` its paragraphs 17-20; `annex IV, D` its steps); in A/74/677 annex
+ * V, B and C, the section a footnote is printed in (`annex V, footnote 2` is also in `annex V, B
+ * (key principles)`). Empty for every other line.
+ */
+export function widerParagraphs(
+  id: string,
+  lines: string[],
+  line: number,
+  mx?: Map<number, { pillar: string; serial: string }>,
+): string[] {
+  const label = paragraphFor(id, lines, line, mx);
+  if (id === '003' && line >= A72840_IV_C && line <= 1083 && !label.includes('footnote')) {
+    const { heading } = a72840AnnexIv(lines, line);
+    return heading && `annex IV, ${heading}` !== label ? [`annex IV, ${heading}`] : [];
+  }
+  const section = paragraphForBody(id, lines, line, mx);
+  if (id === '001' && label.includes('footnote') && (section === A74677_B || section === A74677_C))
+    return [section];
+  return [];
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
