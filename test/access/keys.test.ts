@@ -1,10 +1,8 @@
 // API keys end to end: `npm run keys` makes, lists and revokes them; the API takes the caller
 // from `Authorization: Bearer <key>` and refuses a bad or revoked one, never reading it as anonymous.
-import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '../../seed/load.js';
 import { cypher } from '../../src/db/cypher.js';
 import { createLogger } from '../../src/core/logger.js';
@@ -12,37 +10,9 @@ import { createApollo, createApp } from '../../src/http/app.js';
 import { TEST_LIMITS } from '../support/graphql.js';
 import { gapFixture } from '../support/fixtures.js';
 import { resetGraph, testDb } from '../support/neo4j.js';
+import { npmRun } from '../support/npm-run.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function keys(...args: string[]): Promise<Run> {
-  const target = inject('neo4j');
-  return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '-s', 'keys', '--', ...args], {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        NEO4J_URI: target.uri,
-        NEO4J_USER: target.user,
-        NEO4J_PASSWORD: target.password,
-        NEO4J_DATABASE: target.database,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', fail);
-    child.once('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const keys = (...args: string[]) => npmRun('keys', args);
 
 const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 

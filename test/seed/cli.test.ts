@@ -1,50 +1,17 @@
 // Runs the seed commands as a user does (`npm run seed`, `npm run seed:validate`) against the
 // test database, and checks their exit codes, what they print and what they leave in the graph.
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_DATA_DIR } from '../../seed/load.js';
 import { isLabel } from '../../src/core/ids.js';
 import { cypher } from '../../src/db/cypher.js';
 import { graphSnapshot, resetGraph, testDb } from '../support/neo4j.js';
+import { npmRun } from '../support/npm-run.js';
 
 const inferredLinks = cypher<Record<string, never>, number>('testInferredLinks')`
   MATCH ()-[i:IMPLEMENTS]->() WHERE i.rulesVersion IS NOT NULL RETURN count(i) AS row`;
-
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `npm run <script> [-- args…]` from the repository root, pointed at the test database. */
-function npmRun(script: 'seed' | 'seed:validate', args: readonly string[] = []): Promise<Run> {
-  const target = inject('neo4j');
-  return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', script, ...(args.length > 0 ? ['--', ...args] : [])], {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        NEO4J_URI: target.uri,
-        NEO4J_USER: target.user,
-        NEO4J_PASSWORD: target.password,
-        NEO4J_DATABASE: target.database,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', fail);
-    child.once('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 /** The `name  count` lines of the section of `npm run seed`'s summary that follows `heading`. */
 function printedSection(stdout: string, heading: string): Record<string, number> {

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed, SEED_DATA_DIR, SeedValidationError } from '../../seed/load.js';
 import { cypher } from '../../src/db/cypher.js';
+import { testDatabaseEnv } from '../support/npm-run.js';
 import { graphSnapshot, resetGraph, testDb } from '../support/neo4j.js';
 
 const runningSeedTx = cypher<Record<string, never>, string>('testRunningSeedTx')`
@@ -160,16 +161,9 @@ describe('seed loader', () => {
     await resetGraph(db);
     await loadSeed(db);
     const before = await graphSnapshot(db);
-    const target = inject('neo4j');
     // A separate process replaces the graph; it is killed (SIGKILL) while its transaction runs.
     const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', '--replace'], {
-      env: {
-        ...process.env,
-        NEO4J_URI: target.uri,
-        NEO4J_USER: target.user,
-        NEO4J_PASSWORD: target.password,
-        NEO4J_DATABASE: target.database,
-      },
+      env: testDatabaseEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let killedWhileRunning = false;
