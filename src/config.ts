@@ -56,6 +56,13 @@ const Env = z.object({
     )
     .default('*'),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  // OpenID Connect: bearer JWTs from an organisation's identity provider (off unless the issuer is set).
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URL: z.string().url().optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('ctkg_role'),
+  OIDC_ENTITIES_CLAIM: z.string().min(1).default('ctkg_entities'),
+  OIDC_MEMBER_STATES_CLAIM: z.string().min(1).default('ctkg_member_states'),
 });
 
 /** Where the service finds Neo4j: a given URI, or the repo's local launcher. */
@@ -119,6 +126,18 @@ export interface Config {
     readonly cost: number;
   };
   readonly seedOnStart: boolean;
+  /** Bearer JWTs verified against an identity provider; null when OIDC_ISSUER is unset. */
+  readonly oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string;
+  /** Claims holding the role, the entity keys and the Member State codes. */
+  readonly roleClaim: string;
+  readonly entitiesClaim: string;
+  readonly memberStatesClaim: string;
 }
 
 /**
@@ -140,6 +159,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     parsed.data.NEO4J_PASSWORD === undefined
   ) {
     issues.push('  NEO4J_PASSWORD: required when NEO4J_URI is set');
+  }
+  if (parsed.success && parsed.data.OIDC_ISSUER !== undefined) {
+    if (parsed.data.OIDC_AUDIENCE === undefined)
+      issues.push('  OIDC_AUDIENCE: required when OIDC_ISSUER is set');
+    if (parsed.data.OIDC_JWKS_URL === undefined)
+      issues.push('  OIDC_JWKS_URL: required when OIDC_ISSUER is set');
   }
   if (!parsed.success || issues.length > 0) {
     throw new ConfigError(`Invalid environment:\n${issues.join('\n')}`);
@@ -193,6 +218,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cost: e.RATE_LIMIT_COST,
     },
     seedOnStart: e.SEED_ON_START === 'true',
+    oidc:
+      e.OIDC_ISSUER === undefined
+        ? null
+        : {
+            issuer: e.OIDC_ISSUER,
+            audience: e.OIDC_AUDIENCE ?? '',
+            jwksUrl: e.OIDC_JWKS_URL ?? '',
+            roleClaim: e.OIDC_ROLE_CLAIM,
+            entitiesClaim: e.OIDC_ENTITIES_CLAIM,
+            memberStatesClaim: e.OIDC_MEMBER_STATES_CLAIM,
+          },
   });
 }
 

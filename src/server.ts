@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     trustProxy: config.http.trustProxy,
     statementTimeoutMs: config.neo4j.txTimeoutMs,
     listCaps: () => listCaps,
+    oidc: config.oidc,
     httpServer,
   };
   const apollo = createApollo(deps);

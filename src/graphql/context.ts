@@ -2,7 +2,7 @@
 // only the Context type; the factory creates their loaders, so no cache outlives a request.
 import { randomUUID } from 'node:crypto';
 import { ANONYMOUS, createAuthenticator, type Principal } from '../access/index.js';
-import type { Limits } from '../config.js';
+import type { Limits, OidcConfig } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { withBudget, type BudgetUsage } from '../db/budget.js';
 import type { Db } from '../db/db.js';
@@ -35,6 +35,8 @@ export interface ContextDeps {
   readonly limits: Pick<Limits, 'maxPage' | 'maxStatements' | 'maxRows' | 'requestTimeoutMs'>;
   readonly statementTimeoutMs: number;
   readonly log: Logger;
+  /** Bearer JWTs accepted besides API keys; none when absent. */
+  readonly oidc?: OidcConfig | null;
 }
 
 /** Statements of one request in flight at once: a quarter of the pool would already be greedy. */
@@ -47,7 +49,7 @@ export function createLoaders(db: Db): Loaders {
 
 /** Returns the per-request context factory. Called once per request: loaders are never shared. */
 export function createContextFactory(deps: ContextDeps) {
-  const authenticate = createAuthenticator(deps.db);
+  const authenticate = createAuthenticator(deps.db, deps.oidc ?? null);
   return async (request?: {
     requestId?: string;
     client?: string | null;

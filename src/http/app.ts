@@ -10,7 +10,7 @@ import {
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { DEFAULT_LIMITS, type Limits } from '../config.js';
+import { DEFAULT_LIMITS, type Limits, type OidcConfig } from '../config.js';
 import { createFormatError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/db.js';
@@ -42,6 +42,8 @@ export interface AppDeps {
   readonly statementTimeoutMs?: number;
   /** Measured caps of unpaged lists (see readListCaps); absent: every such list weighs 25. */
   readonly listCaps?: () => ListCaps;
+  /** Bearer JWTs from an identity provider, besides API keys; none when absent. */
+  readonly oidc?: OidcConfig | null;
   /** The HTTP server the app will be mounted on, so shutdown can drain it. */
   readonly httpServer?: Server;
 }
@@ -145,6 +147,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     limits,
     statementTimeoutMs: deps.statementTimeoutMs ?? 6_000,
     log: deps.log,
+    oidc: deps.oidc ?? null,
   });
 
   // A request id on every request and log line; honoured from the caller when well-formed.
