@@ -1,4 +1,4 @@
-import { asOfArg, evidenceArg, keyArg } from '../core/arguments.js';
+import { evidenceArg, keyArg } from '../core/arguments.js';
 import { DEFAULT_EVIDENCE } from '../core/evidence.js';
 import { selectsField } from '../core/selection.js';
 import { parseNodeId } from '../core/ids.js';
@@ -38,7 +38,7 @@ export const analyticsResolvers: Resolvers = {
         by,
         includeIllustrative ?? false,
         evidenceArg(evidence, 'evidence'),
-        asOfArg(asOf, 'asOf'),
+        keyArg(asOf, 'asOf'),
       );
       // The stated figures cost a statement of their own, read only when asked for.
       if (!selectsField(info, 'stated')) return groups;

@@ -57,11 +57,3 @@ export function evidenceArg(
     throw new InputError(`"${field}" must name at least one evidence level`, field);
   return evidenceFromEnum(values);
 }
-
-/**
- * `asOf`: a document key (`A/72/840`) or a date (`2018`, `2018-02`, `2018-02-28`); null when
- * absent or blank; an InputError naming the argument when too long.
- */
-export function asOfArg(value: string | null | undefined, field: string): string | null {
-  return keyArg(value, field);
-}

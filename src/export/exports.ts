@@ -8,7 +8,7 @@ import {
 } from '../analytics/index.js';
 import { listMatch, recommendationSpec, streamList } from '../lists/index.js';
 import type { RecommendationRow } from '../core/rows.js';
-import { asOfArg, evidenceArg } from '../core/arguments.js';
+import { evidenceArg, keyArg } from '../core/arguments.js';
 
 /** A bad query parameter: the router answers 400 naming it. */
 export class ExportParamError extends Error {
@@ -169,7 +169,7 @@ const recommendationExport: ExportDef = {
     evidence: values(query, 'evidence', EVIDENCE_VALUES),
     projectAnswerableOnly:
       oneOf(query, 'projectAnswerableOnly', ['true', 'false'] as const) !== 'false',
-    asOf: asOfArg(single(query, 'asOf'), 'asOf'),
+    asOf: keyArg(single(query, 'asOf'), 'asOf'),
     issuers: values(query, 'issuers'),
     addressees: values(query, 'addressees'),
     memberStates: values(query, 'memberStates'),
@@ -297,7 +297,7 @@ const coverageExport: ExportDef = {
       by,
       includeIllustrative: flag(query, 'includeIllustrative'),
       evidence: values(query, 'evidence', EVIDENCE_VALUES),
-      asOf: asOfArg(single(query, 'asOf'), 'asOf'),
+      asOf: keyArg(single(query, 'asOf'), 'asOf'),
     };
   },
   async open(db, args, limit, options) {

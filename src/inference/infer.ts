@@ -69,15 +69,21 @@ function index<T>(items: readonly T[], keysOf: (item: T) => Iterable<string>): M
   return out;
 }
 
-const byKey = (a: { key: string }, b: { key: string }) =>
-  a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+// Code-point order, as Cypher's ORDER BY on strings (localeCompare would differ on case).
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byKey = (a: { key: string }, b: { key: string }) => byCode(a.key, b.key);
 
 /** The inferences for every recommendation, in key order. */
 export function inferImplementation(
   projects: readonly ProjectFeatures[],
   recommendations: readonly RecommendationFeatures[],
 ): Inference[] {
-  const sorted = [...projects].sort(byKey);
+  // Regions sorted once, so a place reason names the first region by key whatever order the
+  // graph returned them in.
+  const sorted = [...projects]
+    .sort(byKey)
+    .map((p) => ({ ...p, regions: [...p.regions].sort(byKey) }));
+  const projectByKey = new Map(sorted.map((p) => [p.key, p]));
   const projectTerms = new Map(sorted.map((p) => [p.key, terms(p.text)]));
   const byImplementer = index(sorted, (p) => p.implementers);
   const byTheme = index(sorted, (p) => p.themes);
@@ -123,10 +129,7 @@ export function inferImplementation(
         const t = tally(p);
         if (!t) continue;
         const direct = p.states.some((s) => s.key === state.key);
-        // The first region by key, whatever order the graph returned them in.
-        const region = direct
-          ? undefined
-          : [...p.regions].sort(byKey).find((g) => g.members.includes(state.key));
+        const region = direct ? undefined : p.regions.find((g) => g.members.includes(state.key));
         if (!t.kinds.has('place')) t.score += WEIGHTS.place;
         t.kinds.add('place');
         t.reasons.push(
@@ -137,15 +140,15 @@ export function inferImplementation(
       }
     const words = terms(r.text);
     const shared = new Map<string, string[]>();
-    for (const [stem, word] of [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [stem, word] of [...words].sort(([a], [b]) => byCode(a, b))) {
       const users = byTerm.get(stem) ?? [];
       if (users.length === 0 || users.length > maxProjects) continue;
       for (const p of users) shared.set(p.key, [...(shared.get(p.key) ?? []), word]);
     }
-    for (const p of sorted) {
-      const list = shared.get(p.key);
-      if (!list) continue;
-      const t = tally(p);
+    // Only the projects that share a word, in key order (not a pass over every project).
+    for (const key of [...shared.keys()].sort(byCode)) {
+      const list = shared.get(key)!;
+      const t = tally(projectByKey.get(key)!);
       if (!t) continue;
       t.score += Math.min(list.length, WEIGHTS.maxTerms) * WEIGHTS.term;
       if (list.length >= 2) t.kinds.add('words');
@@ -154,7 +157,6 @@ export function inferImplementation(
 
     const answerable =
       r.responseKind === null || (PROJECT_ANSWERABLE as readonly string[]).includes(r.responseKind);
-    const illustrativeProject = new Map(sorted.map((p) => [p.key, p.illustrative]));
     const ranked = [...tallies]
       .filter(([, t]) => t.score >= THRESHOLDS.candidateScore && t.kinds.size > 0)
       .sort(([ka, a], [kb, b]) => b.score - a.score || (ka < kb ? -1 : 1))
@@ -172,7 +174,7 @@ export function inferImplementation(
         score: t.score,
         reasons: t.reasons,
         inferred,
-        illustrative: r.illustrative || illustrativeProject.get(project) === true,
+        illustrative: r.illustrative || projectByKey.get(project)?.illustrative === true,
       };
     });
     return {

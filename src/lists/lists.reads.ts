@@ -37,19 +37,24 @@ export function listMatch<W, O extends string>(
   const conditions: string[] = [];
   if (!includeIllustrative && spec.real !== null) conditions.push(spec.real);
   let start: string | undefined;
+  // Every value is validated first, so a condition may read another filter's parameter.
+  const given: [keyof W & string, NonNullable<W[keyof W & string]>][] = [];
   for (const name of Object.keys(spec.filters) as (keyof W & string)[]) {
-    const given = where?.[name];
-    if (given === null || given === undefined) continue;
+    const value = where?.[name];
+    if (value === null || value === undefined) continue;
+    const param = spec.filters[name].param(value, `${prefix}${name}`);
+    if (param === null) continue;
+    params[name] = param;
+    given.push([name, value]);
+  }
+  for (const [name, value] of given) {
     const filter = spec.filters[name];
-    const value = filter.param(given, `${prefix}${name}`);
-    if (value === null) continue;
-    params[name] = value;
     if (filter.start !== undefined && start === undefined) start = filter.start;
     else
       conditions.push(
         typeof filter.where === 'string'
           ? filter.where
-          : filter.where(given, includeIllustrative, { ...where }),
+          : filter.where(value, includeIllustrative, params),
       );
   }
   const head =

@@ -3,8 +3,8 @@
 // checked against the generated GraphQL input type: a filter added to the schema does not compile
 // until it has its condition here, and a statement holds only the conditions of the filters given.
 import { fromEnum } from '../core/enums.js';
-import { DEFAULT_EVIDENCE, evidenceFromEnum, evidenceLiteral } from '../core/evidence.js';
-import { asOfArg, evidenceArg, listArg, textArg } from '../core/arguments.js';
+import { DEFAULT_EVIDENCE, evidenceLiteral, type Evidence } from '../core/evidence.js';
+import { evidenceArg, keyArg, listArg, textArg } from '../core/arguments.js';
 import { linkKnownBy, madeBy } from '../db/fragments.js';
 import type { Label } from '../core/ids.js';
 import { int } from '../db/values.js';
@@ -31,7 +31,8 @@ export interface Filter<T> {
     | ((
         value: NonNullable<T>,
         includeIllustrative: boolean,
-        all: Record<string, unknown>,
+        /** Every given filter's validated parameter, for a condition that reads another's. */
+        params: Readonly<Record<string, unknown>>,
       ) => string);
   /**
    * A clause that yields the list's variable from an index, when this filter is a better start
@@ -63,11 +64,10 @@ const same = <T>(given: T) => given;
 const implemented = (
   wanted: boolean,
   includeIllustrative: boolean,
-  all: Record<string, unknown>,
+  all: Readonly<Record<string, unknown>>,
 ) => {
-  const levels = Array.isArray(all['evidence'])
-    ? evidenceFromEnum(all['evidence'] as string[])
-    : DEFAULT_EVIDENCE;
+  // `all` holds the validated parameters: the levels as stored.
+  const levels = (all['evidence'] as readonly Evidence[] | undefined) ?? DEFAULT_EVIDENCE;
   const asOf = typeof all['asOf'] === 'string' ? ` AND ${linkKnownBy('i', 'q')}` : '';
   return `${wanted ? '' : 'NOT '}EXISTS {
       (q:Project)-[i:IMPLEMENTS]->(r)
@@ -165,7 +165,7 @@ export const recommendationSpec: ListSpec<RecommendationFilter, 'KEY', 'Recommen
     },
     responseKinds: { param: enums, where: 'r.responseKind IN $responseKinds' },
     // Made by then; `implemented` then counts only the links known by then.
-    asOf: { param: asOfArg, where: madeBy('r') },
+    asOf: { param: keyArg, where: madeBy('r') },
   },
   orders: { KEY: 'r.key' },
 };
