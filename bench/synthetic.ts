@@ -1,5 +1,5 @@
 // Synthetic datasets in the seed's record format, for the benchmark only. Never load into the dev graph.
-import type { Dataset } from '../seed/schema.js';
+import type { Dataset } from '../src/records/index.js';
 
 /** Marks every synthetic record, so a stray one is recognisable in any graph. */
 export const SYNTHETIC_NOTE = 'synthetic benchmark data';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kindOfFile, validateRecords, type SeedIssue } from './dataset.js';
+import { validateRecords, type SeedIssue } from '../src/records/index.js';
+import { kindOfFile } from './dataset.js';
 
 describe('kindOfFile', () => {
   it('takes the longest matching prefix', () => {

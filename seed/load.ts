@@ -3,9 +3,15 @@ import { dirname, resolve } from 'node:path';
 import { isLabel, type Label } from '../src/core/ids.js';
 import { cypher } from '../src/db/cypher.js';
 import type { Db } from '../src/db/db.js';
-import { readDataset, SeedValidationError, type LoadedDataset, type SeedIssue } from './dataset.js';
-import { buildGraph, type ExistingKeys } from './graph.js';
-import { writeGraph } from './write.js';
+import { readDataset } from './dataset.js';
+import {
+  buildGraph,
+  SeedValidationError,
+  writeGraph,
+  type ExistingKeys,
+  type LoadedDataset,
+  type SeedIssue,
+} from '../src/records/index.js';
 
 /** The curated data of the repository. */
 // Compiled, this module runs from dist/seed/; the data stays in seed/data/ at the repository root.

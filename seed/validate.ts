@@ -1,6 +1,6 @@
 // npm run seed:validate [folder …]: check the seed files (schemas and references) without a database.
-import { readDataset, SeedValidationError, type SeedIssue } from './dataset.js';
-import { buildGraph } from './graph.js';
+import { readDataset } from './dataset.js';
+import { buildGraph, SeedValidationError, type SeedIssue } from '../src/records/index.js';
 import { SEED_DATA_DIR } from './load.js';
 
 async function main(): Promise<number> {

@@ -15,7 +15,7 @@ import {
   widerParagraphs,
 } from './curation/sources-lib.js';
 import { readDataset } from './dataset.js';
-import type { Dataset, Source } from './schema.js';
+import type { Dataset, Source } from '../src/records/index.js';
 
 /** A link whose `to` (or, for contributions, `from`) node must be named in the cited paragraph. */
 export interface CitedLink {

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ResolutionRecord } from '../schema.js';
+import { ResolutionRecord } from '../../src/records/index.js';
 import {
   DOCS,
   loadDoc,

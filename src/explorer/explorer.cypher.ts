@@ -28,7 +28,7 @@ const degreeList = (count: (type: string, direction: 'IN' | 'OUT') => string) =>
   ).join(', ')}] WHERE x.count > 0]`;
 // Binds `${as}`: a node's whole degree by type and direction (not limited to the types asked for).
 // With illustrative data, from Neo4j's degree store (one lookup per type and direction, no
-// relationship read). In real-data mode, the degree the loader stored (seed/write.ts), or, on a
+// relationship read). In real-data mode, the degree the loader stored (src/records/write.ts), or, on a
 // graph loaded before it stored them, by reading the relationships. A relationship from a node to
 // itself counts once, as OUT.
 const degree = (v: string, as: string) => `

@@ -1,5 +1,5 @@
 // The analytics fixture: the gap fixture plus resolutions, overlapping projects and a region-covering project.
-import type { Dataset } from '../../seed/schema.js';
+import type { Dataset } from '../../src/records/index.js';
 import { gapFixture, project, recommendation, resolution } from '../support/fixtures.js';
 
 /**

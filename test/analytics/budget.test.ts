@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../seed/schema.js';
+import type { Dataset } from '../../src/records/index.js';
 import { resetGraph, testDb, type TestDb } from '../support/neo4j.js';
 import { createExecutor } from '../support/graphql.js';
 import {

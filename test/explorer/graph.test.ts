@@ -245,7 +245,7 @@ describe('Query.meta', () => {
   });
 
   it('lists the same relationship types as the seed writes', async () => {
-    const { REL_TYPES } = await import('../../seed/graph.js');
+    const { REL_TYPES } = await import('../../src/records/index.js');
     const result = await execute<{ meta: { relationshipTypes: { type: string }[] } }>(META);
     expect(result.data?.meta.relationshipTypes.map((t) => t.type).sort()).toEqual(
       [...REL_TYPES].sort(),

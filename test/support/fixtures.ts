@@ -1,5 +1,5 @@
 // Builders of small fixture graphs in the seed's own record format (valid defaults, provenance).
-import type { Dataset } from '../../seed/schema.js';
+import type { Dataset } from '../../src/records/index.js';
 
 type D = Dataset;
 const src = (paragraph = '1', document = 'DOC-TEST') => ({ document, paragraph });

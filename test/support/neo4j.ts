@@ -5,8 +5,8 @@ import { createDriver } from '../../src/db/driver.js';
 import { ensureSchema } from '../../src/db/schema.js';
 import { cypher } from '../../src/db/cypher.js';
 import { loadDataset } from '../../seed/load.js';
-import { emptyDataset } from '../../seed/dataset.js';
-import type { Dataset } from '../../seed/schema.js';
+import { emptyDataset } from '../../src/records/index.js';
+import type { Dataset } from '../../src/records/index.js';
 
 /** A Db that records the name of every statement it sends (the round-trip budget reads it). */
 export interface TestDb extends Db {

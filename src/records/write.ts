@@ -1,8 +1,8 @@
 // Writes a built Graph in one transaction: all of it commits, or none of it.
-import { LABELS, type Label } from '../src/core/ids.js';
-import { cypher, trustedCypher, type Cypher } from '../src/db/cypher.js';
-import type { Db, Tx } from '../src/db/db.js';
-import { recomputeInferences } from '../src/inference/index.js';
+import { LABELS, type Label } from '../core/ids.js';
+import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
+import type { Db, Tx } from '../db/db.js';
+import { recomputeInferences } from '../inference/index.js';
 import {
   OWNED,
   REL_TYPES,

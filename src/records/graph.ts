@@ -1,7 +1,7 @@
 // Turns a validated Dataset into node and relationship rows for the writer, checking references.
-import { REL_TYPES, type Label, type RelType } from '../src/core/ids.js';
+import { REL_TYPES, type Label, type RelType } from '../core/ids.js';
 import { recordLabel, type LoadedDataset, type SeedIssue } from './dataset.js';
-import type { Evidence } from '../src/core/evidence.js';
+import type { Evidence } from '../core/evidence.js';
 import type { Dataset, ProjectRecord, Source, StatedFigureRecord } from './schema.js';
 
 export type Props = Record<
