@@ -125,7 +125,7 @@ export const ThematicAreaRecord = z.strictObject({
   workingGroup: optionalText,
 });
 
-const Status = z.enum([
+export const ProjectStatus = z.enum([
   'ongoing',
   'completed',
   'planned',
@@ -153,7 +153,7 @@ export const ProjectRecord = z.strictObject({
   statuses: z
     .array(
       z.strictObject({
-        status: Status,
+        status: ProjectStatus,
         asWritten: optionalText,
         asOf: optionalText,
         source: Source,
