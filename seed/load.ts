@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { isLabel, type Label } from '../src/core/ids.js';
-import { cypher } from '../src/db/cypher.js';
+import { cypher, trustedCypher } from '../src/db/cypher.js';
+import { republishAccepted } from '../src/reporting/index.js';
+import { graphNode } from '../src/db/fragments.js';
 import type { Db } from '../src/db/db.js';
 import { readDataset } from './dataset.js';
 import {
@@ -48,16 +50,19 @@ const existingKeysQuery = cypher<Record<string, never>, { label: string; key: st
 )`
   MATCH (n) WHERE n.key IS NOT NULL RETURN { label: labels(n)[0], key: n.key } AS row`;
 
-const labelCounts = cypher<
+const labelCounts = trustedCypher<
   Record<string, never>,
   { label: string; count: number; illustrative: number }
->('labelCounts')`
+>(
+  'labelCounts',
+  `
   // Aggregate in WITH first: Neo4j 5 rejects aggregates beside grouping keys inside one map.
-  MATCH (n) WHERE NOT n:ApiKey
+  MATCH (n) WHERE ${graphNode('n')}
   WITH labels(n)[0] AS label, count(*) AS total,
        sum(CASE WHEN n.illustrative THEN 1 ELSE 0 END) AS illustrative
   RETURN { label: label, count: total, illustrative: illustrative } AS row
-  ORDER BY row.label`;
+  ORDER BY row.label`,
+);
 
 const relCounts = cypher<
   Record<string, never>,
@@ -105,6 +110,8 @@ export async function loadDataset(
   await writeGraph(db, graph, {
     replace: options.replace ?? false,
     infer: options.infer ?? true,
+    // What entities reported and reviewers accepted outlives a reload of the curated data.
+    after: republishAccepted,
   });
 }
 

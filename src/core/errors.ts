@@ -63,6 +63,20 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/**
+ * The request contradicts the stored state: a stale version, an idempotency key reused for a
+ * different request, a review of a submission no longer waiting. HTTP 409.
+ */
+export class ConflictError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'CONFLICT', { ...extensions, http: httpHead(409) });
+  }
+}
+
+/** True when a write broke a uniqueness constraint (a concurrent writer got there first). */
+export const isConstraintViolation = (error: unknown): boolean =>
+  error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+
 /** Seconds a client is asked to wait after a SERVICE_UNAVAILABLE answer. */
 export const RETRY_AFTER_SECONDS = 5;
 

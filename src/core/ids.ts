@@ -15,6 +15,12 @@ export const LABELS = [
 
 export type Label = (typeof LABELS)[number];
 
+/**
+ * Labels beside the graph, never its data: API keys, reported submissions awaiting review, the
+ * audit trail, confidential records. Graph-wide statements (wipe, degrees, counts) leave them out.
+ */
+export const SYSTEM_LABELS = ['ApiKey', 'Submission', 'AuditEvent', 'ConfidentialRecord'] as const;
+
 /** The relationship types of the graph (DESIGN.md), a closed list: Cypher text is built from it, never from input. */
 export const REL_TYPES = [
   'CITED_IN',

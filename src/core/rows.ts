@@ -12,7 +12,21 @@ interface BaseRow {
   readonly _links?: Readonly<Record<string, LinkRow[]>>;
 }
 
-export interface ProjectRow extends BaseRow {
+/**
+ * Who reported a published project (and its report document) and who accepted it; absent on
+ * what the documents state. Written by the reporting area.
+ */
+export interface ReportProvenanceRow {
+  readonly reportedBy?: string | null;
+  readonly reportSubmittedBy?: string | null;
+  readonly reportedAt?: string | null;
+  readonly reportAcceptedBy?: string | null;
+  readonly reportAcceptedAt?: string | null;
+  readonly reportVersion?: number | null;
+  readonly reportSubmission?: string | null;
+}
+
+export interface ProjectRow extends BaseRow, ReportProvenanceRow {
   readonly label: 'Project';
   readonly title: string;
   readonly aliases: string[];
@@ -113,7 +127,7 @@ export interface ThematicAreaRow extends BaseRow {
   readonly workingGroup: string | null;
 }
 
-export interface DocumentRow extends BaseRow {
+export interface DocumentRow extends BaseRow, ReportProvenanceRow {
   readonly label: 'Document';
   readonly title: string;
   readonly symbol: string | null;
@@ -166,6 +180,8 @@ export interface BudgetRow {
 
 /** Relationship properties as stored (every document-derived link has the two source lists). */
 export interface LinkProps {
+  /** For a reported link: why the reporting entity says it holds. */
+  readonly justification?: string | null;
   readonly sourceDocuments?: string[];
   readonly sourceParagraphs?: string[];
   readonly illustrative?: boolean;

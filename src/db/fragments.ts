@@ -1,6 +1,11 @@
 // Cypher text fragments shared by the areas' statements. They take variable names and labels from
 // our own code (closed lists), never input, and are joined into statements at module load.
 
+import { SYSTEM_LABELS } from '../core/ids.js';
+
+/** `v` is a node of the graph, not one of the system labels beside it (keys, submissions, audit). */
+export const graphNode = (v: string): string => `NOT ${v}:${SYSTEM_LABELS.join('|')}`;
+
 /** The inside of `nodeProjection`'s map, for projections that add entries of their own. */
 export const allProperties = (v: string, label?: string): string =>
   `.*, searchText: null, realDegreeTypes: null, realDegreeDirections: null, realDegreeCounts: null, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}`;

@@ -22,6 +22,29 @@ const accessConstraints: SchemaStatement[] = [
   )`CREATE CONSTRAINT apiKeyName IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.name IS UNIQUE`,
 ];
 
+// Reported submissions (src/reporting/): a client's idempotency key makes one submission, and a
+// project has one submission per version, even when two requests race.
+const reportingConstraints: SchemaStatement[] = [
+  cypher<Record<string, never>, unknown>(
+    'constraintSubmissionId',
+  )`CREATE CONSTRAINT submissionId IF NOT EXISTS FOR (s:Submission) REQUIRE s.id IS UNIQUE`,
+  cypher<Record<string, never>, unknown>(
+    'constraintSubmissionIdempotency',
+  )`CREATE CONSTRAINT submissionIdempotency IF NOT EXISTS FOR (s:Submission) REQUIRE s.idempotencyKey IS UNIQUE`,
+  cypher<Record<string, never>, unknown>(
+    'constraintSubmissionVersion',
+  )`CREATE CONSTRAINT submissionVersion IF NOT EXISTS FOR (s:Submission) REQUIRE (s.projectKey, s.version) IS UNIQUE`,
+  cypher<Record<string, never>, unknown>(
+    'constraintAuditEventId',
+  )`CREATE CONSTRAINT auditEventId IF NOT EXISTS FOR (a:AuditEvent) REQUIRE a.id IS UNIQUE`,
+  cypher<Record<string, never>, unknown>(
+    'indexAuditEventTarget',
+  )`CREATE INDEX auditEventTarget IF NOT EXISTS FOR (a:AuditEvent) ON (a.target)`,
+  cypher<Record<string, never>, unknown>(
+    'indexSubmissionStatus',
+  )`CREATE INDEX submissionStatus IF NOT EXISTS FOR (s:Submission) ON (s.status)`,
+];
+
 const indexes: SchemaStatement[] = [
   cypher<Record<string, never>, unknown>(
     'indexProjectStatus',
@@ -55,7 +78,12 @@ const awaitIndexes = cypher<Record<string, never>, unknown>(
  * and waits until they are online. Used by the server at start-up, by the seed and by tests.
  */
 export async function ensureSchema(db: Db): Promise<void> {
-  for (const statement of [...constraints, ...accessConstraints, ...indexes]) {
+  for (const statement of [
+    ...constraints,
+    ...accessConstraints,
+    ...reportingConstraints,
+    ...indexes,
+  ]) {
     await db.write(statement, {});
   }
   await db.write(awaitIndexes, {});

@@ -6,6 +6,7 @@ import { analyticsResolvers } from '../analytics/index.js';
 import { explorerResolvers } from '../explorer/index.js';
 import { listResolvers } from '../lists/index.js';
 import { nodeResolvers } from '../nodes/index.js';
+import { reportingResolvers } from '../reporting/index.js';
 import type { Resolvers } from './generated.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -34,6 +35,7 @@ export function createResolvers(): Resolvers {
     analyticsResolvers,
     explorerResolvers,
     accessResolvers,
+    reportingResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const area of areas) {

@@ -17,6 +17,7 @@ import {
   type LinkRow,
   type NodeRow,
   type ProjectRow,
+  type ReportProvenanceRow,
   type RowOf,
   type SourceRow,
 } from '../core/rows.js';
@@ -75,6 +76,13 @@ const linkBase = {
     toEnum<Evidence>(typeof link.props.evidence === 'string' ? link.props.evidence : 'documented'),
 };
 
+const justification = (link: LinkRow) =>
+  typeof link.props.justification === 'string' ? link.props.justification : null;
+
+/** The reporting provenance of a published report's project or document; null otherwise. */
+const reportOf = (row: ReportProvenanceRow) =>
+  row.reportSubmission === null || row.reportSubmission === undefined ? null : row;
+
 // What an implementation link inferred by ctkg's rules adds.
 const inferredBase = {
   score: (link: LinkRow) => (typeof link.props.score === 'number' ? link.props.score : null),
@@ -122,6 +130,7 @@ export const nodeResolvers: Resolvers = {
   },
   Project: {
     ...nodeBase('Project'),
+    report: reportOf,
     pillars: (p) => p.pillars as ('I' | 'II' | 'III' | 'IV')[],
     status: (p) => toEnum<ProjectStatus>(p.status),
     // A missing property is absent from a full row and null in a projection: both mean unknown.
@@ -227,6 +236,7 @@ export const nodeResolvers: Resolvers = {
   },
   Document: {
     ...nodeBase('Document'),
+    report: reportOf,
     reconciliation: (d) =>
       (d.reconciliationScopes ?? []).map((scope, i) => ({
         scope,
@@ -241,6 +251,7 @@ export const nodeResolvers: Resolvers = {
     ...inferredBase,
     project: farEnd(['Project']),
     role: (l) => l.props.role ?? null,
+    justification,
   },
   MemberStateLink: {
     ...linkBase,
@@ -248,11 +259,12 @@ export const nodeResolvers: Resolvers = {
     basis: (l) => l.props.basis ?? null,
   },
   RegionLink: { ...linkBase, region: farEnd(['Region']), basis: (l) => l.props.basis ?? null },
-  ResolutionLink: { ...linkBase, resolution: farEnd(['Resolution']) },
+  ResolutionLink: { ...linkBase, resolution: farEnd(['Resolution']), justification },
   RecommendationLink: {
     ...linkBase,
     ...inferredBase,
     recommendation: farEnd(['Recommendation']),
+    justification,
   },
   ThematicAreaLink: { ...linkBase, thematicArea: farEnd(['ThematicArea']) },
   AddresseeLink: { ...linkBase, addressee: farEnd(['MemberState', 'Entity']) },

@@ -62,6 +62,15 @@ const COMPOSITE_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     'reconciliationNotes',
   ],
   projectAnswerable: ['responseKind'],
+  report: [
+    'reportedBy',
+    'reportSubmittedBy',
+    'reportedAt',
+    'reportAcceptedBy',
+    'reportAcceptedAt',
+    'reportVersion',
+    'reportSubmission',
+  ],
   responses: ['responseSummaries', 'responseDocuments', 'responseParagraphs'],
   // On links: the two parallel provenance lists.
   sources: ['sourceDocuments', 'sourceParagraphs'],

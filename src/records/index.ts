@@ -22,4 +22,4 @@ export {
   type RelRow,
   type RelType,
 } from './graph.js';
-export { writeGraph } from './write.js';
+export { refreshDerived, writeGraph, writeGraphIn, type WriteOptions } from './write.js';

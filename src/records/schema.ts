@@ -38,7 +38,8 @@ export const DocumentRecord = z.strictObject({
   dateNote: optionalText,
   language: text,
   publisher: text.nullable().optional(),
-  role: z.enum(['source', 'cited']),
+  // `report`: a project report an entity sent through ctkg and a reviewer accepted (issue 10).
+  role: z.enum(['source', 'cited', 'report']),
 });
 
 export const MemberStateRecord = z.strictObject({

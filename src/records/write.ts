@@ -1,6 +1,7 @@
 // Writes a built Graph in one transaction: all of it commits, or none of it.
 import { LABELS, type Label } from '../core/ids.js';
 import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
+import { graphNode } from '../db/fragments.js';
 import type { Db, Tx } from '../db/db.js';
 import { recomputeInferences } from '../inference/index.js';
 import {
@@ -42,10 +43,12 @@ const dropMembers = cypher<{ keys: readonly string[] }, number>('dropMembers')`
   UNWIND $keys AS k MATCH (:Region {key: k})<-[r:MEMBER_OF]-() DELETE r RETURN count(r) AS row`;
 const dropContributions = cypher<{ documents: readonly string[] }, number>('dropContributions')`
   MATCH ()-[r:CONTRIBUTES_TO]->() WHERE r.document IN $documents DELETE r RETURN count(r) AS row`;
-// API keys are not the graph's data: replacing the graph keeps who may reach it.
-const wipe = cypher<Record<string, never>, number>(
+// Keys, submissions, the audit trail and confidential records are not the seed's data:
+// replacing the graph keeps them (accepted reports are published again by the caller's `after`).
+const wipe = trustedCypher<Record<string, never>, number>(
   'wipeGraph',
-)`MATCH (n) WHERE NOT n:ApiKey DETACH DELETE n RETURN count(*) AS row`;
+  `MATCH (n) WHERE ${graphNode('n')} DETACH DELETE n RETURN count(*) AS row`,
+);
 
 // The property each type merges on, when two nodes may be linked more than once by that type.
 const MERGE_PROPERTY: Partial<Record<RelType, string>> = {
@@ -88,8 +91,10 @@ async function inChunks<T>(
  * of a node (a document is cited by thousands). Recomputed over the whole graph on every load, in
  * the load's transaction, so no load can leave a stale count.
  */
-const storeRealDegrees = cypher<Record<string, never>, number>('storeRealDegrees')`
-  MATCH (n) WHERE NOT n:ApiKey
+const storeRealDegrees = trustedCypher<Record<string, never>, number>(
+  'storeRealDegrees',
+  `
+  MATCH (n) WHERE ${graphNode('n')}
   CALL (n) {
     OPTIONAL MATCH (n)-[r]-(o)
     WHERE NOT coalesce(r.illustrative, false) AND NOT coalesce(o.illustrative, false)
@@ -99,55 +104,79 @@ const storeRealDegrees = cypher<Record<string, never>, number>('storeRealDegrees
     RETURN collect(type) AS types, collect(direction) AS directions, collect(count) AS counts
   }
   SET n.realDegreeTypes = types, n.realDegreeDirections = directions, n.realDegreeCounts = counts
-  RETURN count(n) AS row`;
+  RETURN count(n) AS row`,
+);
+
+export interface WriteOptions {
+  /** Delete the current graph first (keys, submissions and the audit trail stay). */
+  readonly replace: boolean;
+  /** Recompute ctkg's inferences (default true). */
+  readonly infer?: boolean;
+  /** More writes in the same transaction before the derived data is refreshed. */
+  readonly after?: (tx: Tx) => Promise<unknown>;
+}
 
 /**
  * Writes the graph in one write transaction. With `replace`, the existing graph is deleted first
  * (in the same transaction); otherwise records are upserted and each record's own links replaced.
  */
-export async function writeGraph(
-  db: Db,
-  graph: Graph,
-  options: { replace: boolean; infer?: boolean },
-): Promise<void> {
+export async function writeGraph(db: Db, graph: Graph, options: WriteOptions): Promise<void> {
   await db.transaction(async (tx: Tx) => {
-    if (options.replace) await tx.run(wipe, {});
-    for (const [label, rows] of graph.nodes) {
-      await inChunks(rows, (chunk) => tx.run(upsertNodes.get(label)!, { rows: chunk }));
-      if (!options.replace) {
-        await inChunks(rows, (chunk) =>
-          tx.run(dropOwned.get(label)!, { keys: chunk.map((r) => r.key), types: OWNED[label] }),
-        );
-      }
-    }
+    await writeGraphIn(tx, graph, options);
+    if (options.after) await options.after(tx);
+    await refreshDerived(tx, { infer: options.infer ?? true });
+  });
+}
+
+/**
+ * Recomputes what is derived from the whole graph, in the caller's transaction: the inferred
+ * implementation links and candidates, then every node's stored degrees.
+ */
+export async function refreshDerived(tx: Tx, options: { infer: boolean }): Promise<void> {
+  if (options.infer) await recomputeInferences(tx);
+  await tx.run(storeRealDegrees, {});
+}
+
+/** Writes the rows of `graph` in the caller's transaction (no derived data: see refreshDerived). */
+export async function writeGraphIn(
+  tx: Tx,
+  graph: Graph,
+  options: { replace: boolean },
+): Promise<void> {
+  if (options.replace) await tx.run(wipe, {});
+  for (const [label, rows] of graph.nodes) {
+    await inChunks(rows, (chunk) => tx.run(upsertNodes.get(label)!, { rows: chunk }));
     if (!options.replace) {
-      await tx.run(dropImplements, { keys: graph.recommendationKeys });
-      await tx.run(dropMembers, { keys: graph.regionKeys });
-      await tx.run(dropContributions, { documents: graph.contributionDocuments });
-    }
-    const groups = new Map<string, RelRow[]>();
-    for (const rel of graph.rels) {
-      const id = `${rel.type}:${rel.fromLabel}:${rel.toLabel}`;
-      const group = groups.get(id);
-      if (group) group.push(rel);
-      else groups.set(id, [rel]);
-    }
-    for (const [id, rels] of groups) {
-      const statement = relStatements.get(id)!;
-      await inChunks(rels, (chunk) =>
-        tx.run(statement, {
-          rows: chunk.map((r) => ({
-            from: r.from,
-            to: r.to,
-            merge: r.merge ?? null,
-            props: r.props,
-          })),
-        }),
+      await inChunks(rows, (chunk) =>
+        tx.run(dropOwned.get(label)!, { keys: chunk.map((r) => r.key), types: OWNED[label] }),
       );
     }
-    if (options.infer ?? true) await recomputeInferences(tx);
-    await tx.run(storeRealDegrees, {});
-  });
+  }
+  if (!options.replace) {
+    await tx.run(dropImplements, { keys: graph.recommendationKeys });
+    await tx.run(dropMembers, { keys: graph.regionKeys });
+    await tx.run(dropContributions, { documents: graph.contributionDocuments });
+  }
+  const groups = new Map<string, RelRow[]>();
+  for (const rel of graph.rels) {
+    const id = `${rel.type}:${rel.fromLabel}:${rel.toLabel}`;
+    const group = groups.get(id);
+    if (group) group.push(rel);
+    else groups.set(id, [rel]);
+  }
+  for (const [id, rels] of groups) {
+    const statement = relStatements.get(id)!;
+    await inChunks(rels, (chunk) =>
+      tx.run(statement, {
+        rows: chunk.map((r) => ({
+          from: r.from,
+          to: r.to,
+          merge: r.merge ?? null,
+          props: r.props,
+        })),
+      }),
+    );
+  }
 }
 
 export type { Label };

@@ -140,8 +140,7 @@ export function toProjectRecord(
     summary: report.summary,
     codes: report.codes,
     pillars: report.pillars,
-    period:
-      report.period === null ? null : { start: report.period.start, end: report.period.end },
+    period: report.period === null ? null : { start: report.period.start, end: report.period.end },
     statuses: [{ status: report.status, source: at('status') }],
     budgets:
       report.budget === null

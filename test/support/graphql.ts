@@ -46,11 +46,13 @@ export async function createExecutor(
   return async function execute<T = Record<string, any>>(
     query: string,
     variables: Record<string, unknown> = {},
+    /** `Authorization` header value, e.g. `Bearer <key>`; none: anonymous. */
+    authorization?: string,
   ): Promise<Executed<T>> {
     if (db.quiet) caps = await readListCaps(db.quiet);
     const response = await apollo.executeOperation(
       { query, variables },
-      { contextValue: await contextFor() },
+      { contextValue: await contextFor({ authorization }) },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult as Executed<T>;
