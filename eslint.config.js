@@ -15,6 +15,7 @@ const AREAS = [
   'access',
   'records',
   'reporting',
+  'confidential',
 ];
 
 /**

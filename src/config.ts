@@ -56,6 +56,7 @@ const Env = z.object({
     )
     .default('*'),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  CONFIDENTIAL_AGGREGATES: z.enum(['exclude', 'count']).default('exclude'),
   // OpenID Connect: bearer JWTs from an organisation's identity provider (off unless the issuer is set).
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
@@ -101,6 +102,9 @@ export interface Limits {
   readonly maxConcurrentExports: number;
 }
 
+/** How public answers treat confidential records: left out entirely, or only their total shown. */
+export type ConfidentialAggregates = 'exclude' | 'count';
+
 export interface Config {
   readonly http: {
     readonly port: number;
@@ -128,6 +132,7 @@ export interface Config {
   readonly seedOnStart: boolean;
   /** Bearer JWTs verified against an identity provider; null when OIDC_ISSUER is unset. */
   readonly oidc: OidcConfig | null;
+  readonly confidentialAggregates: ConfidentialAggregates;
 }
 
 export interface OidcConfig {
@@ -218,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cost: e.RATE_LIMIT_COST,
     },
     seedOnStart: e.SEED_ON_START === 'true',
+    confidentialAggregates: e.CONFIDENTIAL_AGGREGATES,
     oidc:
       e.OIDC_ISSUER === undefined
         ? null

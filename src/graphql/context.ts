@@ -2,7 +2,7 @@
 // only the Context type; the factory creates their loaders, so no cache outlives a request.
 import { randomUUID } from 'node:crypto';
 import { ANONYMOUS, createAuthenticator, type Principal } from '../access/index.js';
-import type { Limits, OidcConfig } from '../config.js';
+import type { ConfidentialAggregates, Limits, OidcConfig } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { withBudget, type BudgetUsage } from '../db/budget.js';
 import type { Db } from '../db/db.js';
@@ -25,6 +25,8 @@ export interface Context {
   readonly client: string | null;
   /** The caller: anonymous, or an API key's holder with its role and scopes. */
   readonly principal: Principal;
+  /** How public answers treat confidential records (config CONFIDENTIAL_AGGREGATES). */
+  readonly confidentialAggregates: ConfidentialAggregates;
   /** The measured cost of the operation, once the cost plugin has run. */
   readonly costRecord: CostRecord;
   readonly usage: () => BudgetUsage;
@@ -37,6 +39,8 @@ export interface ContextDeps {
   readonly log: Logger;
   /** Bearer JWTs accepted besides API keys; none when absent. */
   readonly oidc?: OidcConfig | null;
+  /** Default `exclude`. */
+  readonly confidentialAggregates?: ConfidentialAggregates;
 }
 
 /** Statements of one request in flight at once: a quarter of the pool would already be greedy. */
@@ -74,6 +78,7 @@ export function createContextFactory(deps: ContextDeps) {
       log: deps.log.child({ requestId }),
       client: request?.client ?? null,
       principal,
+      confidentialAggregates: deps.confidentialAggregates ?? 'exclude',
       costRecord: {},
       usage: () => db.usage(),
     };

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accessResolvers } from '../access/index.js';
 import { analyticsResolvers } from '../analytics/index.js';
+import { confidentialResolvers } from '../confidential/index.js';
 import { explorerResolvers } from '../explorer/index.js';
 import { listResolvers } from '../lists/index.js';
 import { nodeResolvers } from '../nodes/index.js';
@@ -36,6 +37,7 @@ export function createResolvers(): Resolvers {
     explorerResolvers,
     accessResolvers,
     reportingResolvers,
+    confidentialResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const area of areas) {

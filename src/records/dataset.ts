@@ -78,12 +78,14 @@ export function validateRecords(
   file: string,
   raw: unknown,
   issues: SeedIssue[],
+  /** A stricter schema for the kind (confidential recommendations add a field). */
+  schemaOverride?: z.ZodType,
 ): { record: object; index: number }[] {
   if (!Array.isArray(raw)) {
     issues.push({ file, message: 'must contain a JSON array of records' });
     return [];
   }
-  const schema: z.ZodType = KINDS[kind];
+  const schema: z.ZodType = schemaOverride ?? KINDS[kind];
   const parsed: { record: object; index: number }[] = [];
   raw.forEach((item, index) => {
     const result = schema.safeParse(item);
