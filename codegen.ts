@@ -63,6 +63,7 @@ const config: CodegenConfig = {
           ProjectReportContent: '../reporting/index.js#ProjectReport',
           ReportProvenance: '../core/rows.js#ReportProvenanceRow',
           AuditEvent: '../reporting/index.js#AuditRow',
+          ImportResult: '../reporting/index.js#ImportResultRow',
           ConfidentialRecommendation: '../confidential/index.js#ConfidentialRow',
         },
       },

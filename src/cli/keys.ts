@@ -14,8 +14,12 @@ import {
   type Role,
 } from '../access/index.js';
 import { loadConfig } from '../config.js';
+import { audit } from '../reporting/index.js';
 import { connect } from '../db/connect.js';
 import { ensureSchema } from '../db/schema.js';
+
+/** Who the audit trail names for what this command does: the operating-system user, as admin. */
+const operator = { actor: { name: userInfo().username, role: 'admin' }, requestId: null };
 
 const USAGE = `usage: npm run keys -- create --role ${ROLES.join('|')} [--entity KEY]… [--member-state ISO3]… --name NAME
        npm run keys -- list
@@ -83,7 +87,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'revoke') {
-      const [revoked] = await db.write(revokeApiKey, { name: rest[0]! });
+      const [revoked] = await db.transaction(async (tx) => {
+        const rows = await tx.run(revokeApiKey, { name: rest[0]! });
+        if (rows[0]) await audit(tx, operator, 'key.revoke', rows[0].name, rows[0], null);
+        return rows;
+      });
       if (!revoked) {
         console.error(`No active key named "${rest[0]}".`);
         return 1;
@@ -100,15 +108,19 @@ async function main(argv: string[]): Promise<number> {
     if (unknownState !== undefined)
       throw new UsageError(`--member-state "${unknownState}" is not a Member State of the graph`);
     const key = await generateKey();
-    const [created] = await db.write(createApiKey, {
-      id: key.id,
-      name,
-      role,
-      entities,
-      memberStates,
-      salt: key.salt,
-      hash: key.hash,
-      createdBy: userInfo().username,
+    const [created] = await db.transaction(async (tx) => {
+      const rows = await tx.run(createApiKey, {
+        id: key.id,
+        name,
+        role,
+        entities,
+        memberStates,
+        salt: key.salt,
+        hash: key.hash,
+        createdBy: operator.actor.name,
+      });
+      if (rows[0]) await audit(tx, operator, 'key.create', rows[0].name, null, rows[0]);
+      return rows;
     });
     if (!created)
       throw new UsageError(`a key named "${name}" exists; revoke it or pick another name`);

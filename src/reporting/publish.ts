@@ -11,7 +11,7 @@ import {
   type NodeRow,
   type SeedIssue,
 } from '../records/index.js';
-import { toProjectRecord, type ProjectReport } from './report.js';
+import { toProjectRecord, type ProjectReport, type ReportProblem } from './report.js';
 import {
   setSupportJustifications,
   unknownReferences,
@@ -41,14 +41,47 @@ export function referencesOf(report: ProjectReport) {
   };
 }
 
-/** The report's references missing from the graph, each as the path of the field that names it. */
-export async function missingReferences(
+type Unknown = { [K in keyof ReturnType<typeof referencesOf>]: string[] };
+
+/** Which of the given keys the graph lacks, per kind: one statement, however many reports. */
+export async function unknownKeys(
   run: Pick<Tx, 'run'>,
-  report: ProjectReport,
-): Promise<{ path: string; value: string; message: string }[]> {
-  const [unknown] = await run.run(unknownReferences, referencesOf(report));
-  if (!unknown) return [];
-  const problems: { path: string; value: string; message: string }[] = [];
+  refs: ReturnType<typeof referencesOf>,
+): Promise<Unknown> {
+  const [unknown] = await run.run(unknownReferences, refs);
+  return (
+    unknown ?? {
+      entities: [],
+      states: [],
+      regions: [],
+      themes: [],
+      recommendations: [],
+      resolutions: [],
+    }
+  );
+}
+
+/** The keys of many reports, merged for one `unknownKeys` call. */
+export function mergedReferences(
+  reports: readonly ProjectReport[],
+): ReturnType<typeof referencesOf> {
+  const all = reports.map(referencesOf);
+  const merge = (pick: (r: ReturnType<typeof referencesOf>) => string[]) => [
+    ...new Set(all.flatMap(pick)),
+  ];
+  return {
+    entities: merge((r) => r.entities),
+    states: merge((r) => r.states),
+    regions: merge((r) => r.regions),
+    themes: merge((r) => r.themes),
+    recommendations: merge((r) => r.recommendations),
+    resolutions: merge((r) => r.resolutions),
+  };
+}
+
+/** The report's references among `unknown`, each as the path of the field that names it. */
+export function referenceProblems(report: ProjectReport, unknown: Unknown): ReportProblem[] {
+  const problems: ReportProblem[] = [];
   const flag = (
     values: readonly string[],
     missing: readonly string[],
@@ -70,23 +103,31 @@ export async function missingReferences(
   flag(report.beneficiaries, unknown.states, 'beneficiaries', 'Member State');
   flag(report.regions, unknown.regions, 'regions', 'region');
   flag(report.themes, unknown.themes, 'themes', 'thematic area');
-  report.recommendations.forEach((x, i) => {
-    if (unknown.recommendations.includes(x.key))
-      problems.push({
-        path: `recommendations.${i}.key`,
-        value: x.key,
-        message: `unknown recommendation "${x.key}"`,
-      });
-  });
-  report.resolutions.forEach((x, i) => {
-    if (unknown.resolutions.includes(x.key))
-      problems.push({
-        path: `resolutions.${i}.key`,
-        value: x.key,
-        message: `unknown resolution "${x.key}"`,
-      });
-  });
+  const keyed = (
+    list: readonly { key: string }[],
+    missing: readonly string[],
+    path: string,
+    what: string,
+  ) =>
+    list.forEach((x, i) => {
+      if (missing.includes(x.key))
+        problems.push({
+          path: `${path}.${i}.key`,
+          value: x.key,
+          message: `unknown ${what} "${x.key}"`,
+        });
+    });
+  keyed(report.recommendations, unknown.recommendations, 'recommendations', 'recommendation');
+  keyed(report.resolutions, unknown.resolutions, 'resolutions', 'resolution');
   return problems;
+}
+
+/** The report's references missing from the graph, each as the path of the field that names it. */
+export async function missingReferences(
+  run: Pick<Tx, 'run'>,
+  report: ProjectReport,
+): Promise<ReportProblem[]> {
+  return referenceProblems(report, await unknownKeys(run, referencesOf(report)));
 }
 
 /** The rows of one published version; every link it states is REPORTED evidence. */

@@ -9,6 +9,7 @@ import type {
   Role,
   SubmissionStatus,
 } from '../graphql/generated.js';
+import { importProjects } from './import.js';
 import { authorize, entityScope } from './permissions.js';
 import type { ProjectReport } from './report.js';
 import { listAudit, listSubmissions, submissionById } from './reporting.cypher.js';
@@ -125,6 +126,14 @@ export const reportingResolvers: Resolvers = {
       ),
     acceptSubmission: (_root, { id }, ctx) =>
       acceptSubmission(ctx.db, caller(ctx, 'acceptSubmission'), id),
+    importProjects: (_root, args, ctx) =>
+      importProjects(
+        ctx.db,
+        caller(ctx, 'importProjects'),
+        args.format === 'CSV' ? 'csv' : 'iati',
+        args.content,
+        args.dryRun !== false,
+      ),
     rejectSubmission: (_root, { id, reason }, ctx) =>
       rejectSubmission(ctx.db, caller(ctx, 'rejectSubmission'), id, reason),
   },
@@ -153,6 +162,9 @@ export const reportingResolvers: Resolvers = {
     acceptedAt: (r) => r.reportAcceptedAt ?? '',
     version: (r) => r.reportVersion ?? 0,
     submission: (r) => r.reportSubmission ?? '',
+  },
+  ImportResult: {
+    format: (r) => (r.format === 'csv' ? 'CSV' : 'IATI'),
   },
   AuditEvent: {
     role: (a) => toEnum<Role>(a.role),

@@ -72,9 +72,13 @@ const digest = (value: unknown): string =>
 const newProjectKey = (): string =>
   `RPT-${randomBytes(8).readBigUInt64BE().toString(32).toUpperCase().padStart(10, '0').slice(-10)}`;
 
-async function audit(
-  tx: Tx,
-  caller: Caller,
+/**
+ * Records one write in the audit trail, in the write's own transaction (so neither happens
+ * without the other). `before`/`after` are stored as JSON; null for a creation or a deletion.
+ */
+export async function audit(
+  tx: Pick<Tx, 'run'>,
+  caller: { actor: { name: string; role: string }; requestId: string | null },
   action: string,
   target: string,
   before: unknown,
@@ -105,6 +109,34 @@ async function checkReferences(tx: Tx, report: ProjectReport): Promise<void> {
   if (problems.length > 0) throw reportRejected('report', problems);
 }
 
+/** The stored form of a client's key: keys are the caller's own, two reporters may both use "row-1". */
+const scopedKey = (caller: Caller, clientKey: string) => `${caller.actor.name}\u001f${clientKey}`;
+
+/**
+ * The submission an earlier request under the same client key made, or null; a different request
+ * under that key is a CONFLICT.
+ */
+async function replay(
+  run: <P extends object, R>(q: Cypher<P, R>, p: P) => Promise<R[]>,
+  caller: Caller,
+  clientKey: string,
+  requestDigest: string,
+): Promise<SubmissionRow | null> {
+  const [earlier] = await run(submissionByIdempotencyKey, {
+    idempotencyKey: scopedKey(caller, clientKey),
+  });
+  if (!earlier) return null;
+  if (earlier.requestDigest !== requestDigest)
+    throw new ConflictError(
+      `idempotencyKey "${clientKey}" was already used for a different request`,
+      {
+        idempotencyKey: clientKey,
+      },
+    );
+  const { requestDigest: _digest, ...row } = earlier;
+  return row;
+}
+
 /**
  * Runs a write that creates a submission under a client's key: the first request's answer is
  * returned to every retry of it, and a different request under the same key is a CONFLICT.
@@ -120,37 +152,54 @@ async function once(
   ) => Promise<SubmissionRow>,
 ): Promise<SubmissionRow> {
   checkIdempotencyKey(clientKey);
-  // Keys are the caller's own: two reporters may both use "row-1".
-  const idempotencyKey = `${caller.actor.name}\u001f${clientKey}`;
   const requestDigest = digest(request);
-  const replay = async (
-    run: <P extends object, R>(q: Cypher<P, R>, p: P) => Promise<R[]>,
-  ): Promise<SubmissionRow | null> => {
-    const [earlier] = await run(submissionByIdempotencyKey, { idempotencyKey });
-    if (!earlier) return null;
-    if (earlier.requestDigest !== requestDigest)
-      throw new ConflictError(
-        `idempotencyKey "${clientKey}" was already used for a different request`,
-        { idempotencyKey: clientKey },
-      );
-    const { requestDigest: _digest, ...row } = earlier;
-    return row;
-  };
+  const stored = { idempotencyKey: scopedKey(caller, clientKey), requestDigest };
   try {
     return await db.transaction(
       async (tx) =>
-        (await replay((q, p) => tx.run(q, p))) ??
-        (await write(tx, { idempotencyKey, requestDigest })),
+        (await replay((q, p) => tx.run(q, p), caller, clientKey, requestDigest)) ??
+        (await write(tx, stored)),
     );
   } catch (error) {
     // A concurrent request with the same key committed first: answer as it did.
     if (isConstraintViolation(error)) {
-      const first = await replay((q, p) => db.read(q, p));
+      const first = await replay((q, p) => db.read(q, p), caller, clientKey, requestDigest);
       if (first) return first;
       throw new ConflictError('Another request changed this project at the same time; retry');
     }
     throw error;
   }
+}
+
+/** The reporting entity: the lead if it is in the caller's scope, else its first such implementer. */
+export function reportingEntity(caller: Caller, report: ProjectReport): string | null {
+  const scope = entityScope(caller.actor);
+  const ordered = [...report.implementers].sort(
+    (a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'),
+  );
+  return ordered.find((i) => scope === null || scope.includes(i.entity))?.entity ?? null;
+}
+
+/** Creates version 1 of a new project in the caller's transaction (references checked first). */
+async function createFirstVersion(
+  tx: Tx,
+  caller: Caller,
+  report: ProjectReport,
+  entity: string,
+  stored: { idempotencyKey: string; requestDigest: string },
+): Promise<SubmissionRow> {
+  await checkReferences(tx, report);
+  const [created] = await tx.run(createSubmission, {
+    id: randomUUID(),
+    projectKey: newProjectKey(),
+    version: 1,
+    entity,
+    payload: JSON.stringify(report),
+    submittedBy: caller.actor.name,
+    ...stored,
+  });
+  await audit(tx, caller, 'submit', created!.projectKey, null, { ...summary(created!), report });
+  return created!;
 }
 
 /** Submits a new reported project (version 1), waiting for review. */
@@ -161,29 +210,41 @@ export async function submitProject(
   clientKey: string,
 ): Promise<SubmissionRow> {
   const report = parseReport(input);
-  const scope = entityScope(caller.actor);
-  // The reporting entity: the lead if it is the reporter's own, else its first implementer.
-  const ordered = [...report.implementers].sort(
-    (a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'),
-  );
-  const entity = ordered.find((i) => scope === null || scope.includes(i.entity))?.entity ?? null;
+  const entity = reportingEntity(caller, report);
   requireEntity(caller.actor, entity, 'submitProject');
-  return once(db, caller, clientKey, { op: 'submit', report }, async (tx, stored) => {
-    await checkReferences(tx, report);
-    const [created] = await tx.run(createSubmission, {
-      id: randomUUID(),
-      projectKey: newProjectKey(),
-      version: 1,
-      entity: entity!,
-      payload: JSON.stringify(report),
-      submittedBy: caller.actor.name,
-      ...stored,
+  return once(db, caller, clientKey, { op: 'submit', report }, (tx, stored) =>
+    createFirstVersion(tx, caller, report, entity!, stored),
+  );
+}
+
+/**
+ * Submits many new projects in one transaction, all or none (a bulk import): each under its own
+ * client key, so a file sent again returns the first submissions instead of new ones.
+ */
+export async function submitMany(
+  db: Db,
+  caller: Caller,
+  rows: readonly { report: ProjectReport; entity: string; clientKey: string }[],
+  note: Record<string, unknown>,
+): Promise<SubmissionRow[]> {
+  for (const row of rows) checkIdempotencyKey(row.clientKey);
+  return db.transaction(async (tx) => {
+    const out: SubmissionRow[] = [];
+    for (const row of rows) {
+      const requestDigest = digest({ op: 'submit', report: row.report });
+      out.push(
+        (await replay((q, p) => tx.run(q, p), caller, row.clientKey, requestDigest)) ??
+          (await createFirstVersion(tx, caller, row.report, row.entity, {
+            idempotencyKey: scopedKey(caller, row.clientKey),
+            requestDigest,
+          })),
+      );
+    }
+    await audit(tx, caller, 'import', `import:${caller.requestId ?? randomUUID()}`, null, {
+      ...note,
+      submissions: out.map((s) => s.projectKey),
     });
-    await audit(tx, caller, 'submit', created!.projectKey, null, {
-      ...summary(created!),
-      report,
-    });
-    return created!;
+    return out;
   });
 }
 
