@@ -27,7 +27,12 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 };
 
 /** Example operations shown as tabs: one per user group, the gap query first. */
-export const EXAMPLES: readonly { name: string; query: string }[] = [
+export const EXAMPLES: readonly {
+  name: string;
+  query: string;
+  variables?: string;
+  headers?: string;
+}[] = [
   {
     name: 'Gap: recommendations without projects',
     query: `# Which recommendations a project could answer lack any implementing project?
@@ -90,12 +95,42 @@ query Viewer {
   viewer { authenticated name role entities memberStates }
 }`,
   },
+  {
+    name: 'Reporter: submit a project',
+    query: `# A reporter key's holder reports its entity's project (A/73/866 para 59). Put your key in
+# the Headers tab; the report is in the Variables tab. It waits, unseen by the public, until a
+# reviewer runs acceptSubmission(id: …). The same idempotencyKey never makes two.
+mutation Submit($report: ProjectReportInput!) {
+  submitProject(report: $report, idempotencyKey: "playground-1") {
+    id projectKey version status entity
+  }
+}`,
+    variables: JSON.stringify(
+      {
+        report: {
+          title: 'Prosecuting returning foreign terrorist fighters',
+          implementers: [{ entity: 'UNODC', role: 'LEAD' }],
+          beneficiaries: ['IRQ'],
+          themes: ['criminal-justice'],
+          status: 'ONGOING',
+          recommendations: [
+            { key: 'A72840-77', justification: 'Trains prosecutors in the measures it asks for.' },
+          ],
+        },
+      },
+      null,
+      2,
+    ),
+    headers: JSON.stringify({ Authorization: 'Bearer ctkg_…' }, null, 2),
+  },
 ];
 
 // The page's own script is a file, not inline, so the Content-Security-Policy needs no exception
 // for scripts: only this origin's files run.
 function appScript(): string {
-  const tabs = JSON.stringify(EXAMPLES.map((e) => ({ query: e.query }))).replace(/</g, '\\u003c');
+  const tabs = JSON.stringify(
+    EXAMPLES.map(({ query, variables, headers }) => ({ query, variables, headers })),
+  ).replace(/</g, '\\u003c');
   return `const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, { fetcher, defaultTabs: ${tabs}, defaultEditorToolsVisibility: false }),
