@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     statementTimeoutMs: config.neo4j.txTimeoutMs,
     listCaps: () => listCaps,
     oidc: config.oidc,
+    confidentialAggregates: config.confidentialAggregates,
     httpServer,
   };
   const apollo = createApollo(deps);

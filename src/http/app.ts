@@ -10,7 +10,12 @@ import {
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { DEFAULT_LIMITS, type Limits, type OidcConfig } from '../config.js';
+import {
+  DEFAULT_LIMITS,
+  type ConfidentialAggregates,
+  type Limits,
+  type OidcConfig,
+} from '../config.js';
 import { createFormatError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/db.js';
@@ -44,6 +49,8 @@ export interface AppDeps {
   readonly listCaps?: () => ListCaps;
   /** Bearer JWTs from an identity provider, besides API keys; none when absent. */
   readonly oidc?: OidcConfig | null;
+  /** How public answers treat confidential records (default `exclude`). */
+  readonly confidentialAggregates?: ConfidentialAggregates;
   /** The HTTP server the app will be mounted on, so shutdown can drain it. */
   readonly httpServer?: Server;
 }
@@ -148,6 +155,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     statementTimeoutMs: deps.statementTimeoutMs ?? 6_000,
     log: deps.log,
     oidc: deps.oidc ?? null,
+    confidentialAggregates: deps.confidentialAggregates ?? 'exclude',
   });
 
   // A request id on every request and log line; honoured from the caller when well-formed.
