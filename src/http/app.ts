@@ -25,6 +25,7 @@ import { createCostPlugin, createLimitRules } from '../graphql/limits.js';
 import { createResolvers, loadTypeDefs } from '../graphql/schema.js';
 import { createExportRouter } from '../export/index.js';
 import { createPlaygroundRouter, PLAYGROUND_CSP } from './playground.js';
+import { createPagesRouter } from './pages.js';
 import { createBodyErrorHandler, notFound } from './errors.js';
 import {
   clientKey,
@@ -239,6 +240,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     }),
   );
   app.use(createPlaygroundRouter());
+  app.use(createPagesRouter()); // /explorer, /dashboard and their bundles (/web/…)
   app.use(
     '/graphql',
     (_req, res, next) => {
