@@ -145,9 +145,9 @@ describe('confidential recommendations', () => {
     expect(asRec.data!.node).toBeNull();
   });
 
-  it('the exports leave them out', async () => {
+  it('the exports leave them out; under CONFIDENTIAL_AGGREGATES=count only their total is published', async () => {
     const log = createLogger('silent');
-    const deps = { db, log, limits: TEST_LIMITS };
+    const deps = { db, log, limits: TEST_LIMITS, confidentialAggregates: 'count' as const };
     const apollo = createApollo(deps);
     await apollo.start();
     const server: Server = createApp(deps, apollo).listen(0, '127.0.0.1');
@@ -164,6 +164,14 @@ describe('confidential recommendations', () => {
         expect(body).not.toContain(MARK);
         expect(body).not.toContain('C-MLI-1');
       }
+      const policy = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ confidentialPolicy { aggregates total } }' }),
+      });
+      expect(((await policy.json()) as { data: unknown }).data).toEqual({
+        confidentialPolicy: { aggregates: 'COUNTED', total: 2 },
+      });
     } finally {
       await new Promise<void>((done) => server.close(() => done()));
     }
