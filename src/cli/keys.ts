@@ -89,7 +89,15 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'revoke') {
       const [revoked] = await db.transaction(async (tx) => {
         const rows = await tx.run(revokeApiKey, { name: rest[0]! });
-        if (rows[0]) await audit(tx, operator, 'key.revoke', rows[0].name, rows[0], null);
+        if (rows[0])
+          await audit(
+            tx,
+            operator,
+            'key.revoke',
+            rows[0].name,
+            { ...rows[0], revokedAt: null },
+            rows[0],
+          );
         return rows;
       });
       if (!revoked) {

@@ -19,6 +19,12 @@ const lastLine = (text: string) => text.trim().split('\n').at(-1) ?? '';
 const storedKeys = cypher<Record<string, never>, { name: string; hash: string }>('testStoredKeys')`
   MATCH (k:ApiKey) RETURN k {.name, .hash} AS row ORDER BY row.name`;
 
+const keyAudit = cypher<
+  { target: string },
+  { action: string; before: string | null; after: string | null }
+>('testKeyAudit')`
+  MATCH (a:AuditEvent {target: $target}) RETURN a {.action, .before, .after} AS row ORDER BY a.at`;
+
 describe('API keys', () => {
   const db = testDb();
   let base = '';
@@ -147,6 +153,15 @@ describe('API keys', () => {
     const again = await keys('revoke', 'unodc reporting');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('No active key named "unodc reporting"');
+    // Both writes are in the audit trail, with the key's state before and after (no secret).
+    const trail = await db.read(keyAudit, { target: 'unodc reporting' });
+    expect(trail.map((e) => e.action)).toEqual(['key.create', 'key.revoke']);
+    expect(JSON.parse(trail[1]!.before!)).toMatchObject({ revokedAt: null });
+    expect(JSON.parse(trail[1]!.after!)).toMatchObject({
+      name: 'unodc reporting',
+      revokedAt: expect.any(String),
+    });
+    expect(trail.map((e) => `${e.before}${e.after}`).join('')).not.toMatch(/hash|salt|ctkg_/);
   });
 
   it('answers an unknown command with the usage, exit 2', async () => {

@@ -3,8 +3,7 @@
 // A72840-77, the public does not see it, a reviewer key accepts it, and A72840-77 leaves the gaps.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resetGraph, testDb } from '../support/neo4j.js';
 import { REPO, testDatabaseEnv } from '../support/npm-run.js';
 import { startServer, waitFor, type ServerProcess } from '../support/server-process.js';
