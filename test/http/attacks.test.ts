@@ -221,7 +221,7 @@ describe('hostile documents', () => {
     expect(logged).toEqual([]);
   });
 
-  it('rejects subscriptions and mutations with 400 and a code, logging nothing at error level', async () => {
+  it('rejects subscriptions with 400 and a code, and mutations without a credential or over GET, logging nothing at error level', async () => {
     logged.length = 0;
     await expectRejected(
       gql('subscription { meta { labels { label } } }'),
@@ -231,8 +231,22 @@ describe('hostile documents', () => {
     await expectRejected(
       gql('mutation { meta { labels { label } } }'),
       400,
-      'OPERATION_NOT_SUPPORTED',
+      'GRAPHQL_VALIDATION_FAILED',
     );
+    await expectRejected(
+      gql('mutation { acceptSubmission(id: "x") { id } }'),
+      401,
+      'UNAUTHENTICATED',
+    );
+    // A mutation never runs from a GET: a bare one (a link, an image tag) is refused as CSRF, and
+    // one a script could send gets 405 (GraphQL over HTTP).
+    const query = encodeURIComponent('mutation { acceptSubmission(id: "x") { id } }');
+    const bare = await fetch(`${server.url}/graphql?query=${query}`);
+    expect(bare.status).toBe(400);
+    const scripted = await fetch(`${server.url}/graphql?query=${query}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
+    expect(scripted.status).toBe(405);
     expect(logged).toEqual([]);
   });
 
