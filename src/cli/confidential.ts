@@ -5,12 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import {
-  ConfidentialImportError,
   confidentialIndex,
   importConfidential,
   removeConfidential,
 } from '../confidential/index.js';
 import { loadConfig } from '../config.js';
+import { SeedValidationError } from '../records/index.js';
 import { connect } from '../db/connect.js';
 import { ensureSchema } from '../db/schema.js';
 
@@ -58,7 +58,7 @@ async function main([command, ...rest]: string[]): Promise<number> {
     console.log(`Imported ${count} confidential recommendation(s) from ${rest[0]}.`);
     return 0;
   } catch (error) {
-    if (error instanceof ConfidentialImportError) {
+    if (error instanceof SeedValidationError) {
       console.error(error.message);
       return 1;
     }

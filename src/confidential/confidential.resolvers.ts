@@ -1,6 +1,6 @@
 import { AuthenticationError } from '../core/errors.js';
 import { toEnum } from '../core/enums.js';
-import { pageInfo, parsePage } from '../core/paging.js';
+import { connection, parsePage } from '../core/paging.js';
 import type { Label } from '../core/ids.js';
 import type { Context } from '../graphql/context.js';
 import type { Audience, Resolvers } from '../graphql/generated.js';
@@ -28,20 +28,13 @@ export const confidentialResolvers: Resolvers = {
         );
       const page = parsePage(args.first, args.after, ctx.limits.maxPage);
       const states = [...ctx.principal.memberStates];
-      if (states.length === 0)
-        return { totalCount: 0, pageInfo: pageInfo(page.offset, 0, 0), nodes: [] };
+      if (states.length === 0) return connection(page, { total: 0, items: [] });
       const [result] = await ctx.db.read(confidentialFor, {
         states,
         skip: page.offset,
         limit: page.first,
       });
-      const items = result?.items ?? [];
-      const total = result?.total ?? 0;
-      return {
-        totalCount: total,
-        pageInfo: pageInfo(page.offset, items.length, total),
-        nodes: items,
-      };
+      return connection(page, result);
     },
     confidentialPolicy: async (_root, _args, ctx) => ({
       aggregates: ctx.confidentialAggregates === 'count' ? 'COUNTED' : 'EXCLUDED',

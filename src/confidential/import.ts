@@ -3,7 +3,12 @@
 // to read each. Every record is checked before anything is written; the write is one statement.
 import { z } from 'zod';
 import type { Db } from '../db/db.js';
-import { RecommendationRecord, validateRecords, type SeedIssue } from '../records/index.js';
+import {
+  RecommendationRecord,
+  SeedValidationError,
+  validateRecords,
+  type SeedIssue,
+} from '../records/index.js';
 import {
   publicKeysTaken,
   unknownConfidentialRefs,
@@ -17,20 +22,6 @@ export const ConfidentialRecommendationRecord = RecommendationRecord.extend({
     .min(1, 'name at least one Member State entitled to the record'),
 });
 type ConfidentialRecommendation = z.infer<typeof ConfidentialRecommendationRecord>;
-
-export class ConfidentialImportError extends Error {
-  override name = 'ConfidentialImportError';
-  constructor(readonly issues: readonly SeedIssue[]) {
-    super(
-      `Confidential records rejected (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was written:\n` +
-        issues
-          .map(
-            (i) => `  ${i.record ?? i.file}${i.field ? ` field "${i.field}"` : ''}: ${i.message}`,
-          )
-          .join('\n'),
-    );
-  }
-}
 
 function toRow(r: ConfidentialRecommendation, recordedBy: string): ConfidentialInput {
   return {
@@ -111,7 +102,8 @@ export async function importConfidential(
       });
     if (issues.length === 0) return (await db.write(upsertConfidential, { rows }))[0] ?? 0;
   }
-  throw new ConfidentialImportError(
+  throw new SeedValidationError(
     issues.length > 0 ? issues : [{ file, message: 'holds no record' }],
+    'Confidential records',
   );
 }

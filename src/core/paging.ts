@@ -58,3 +58,13 @@ export function pageInfo(offset: number, count: number, total: number) {
     endCursor: count > 0 ? encodeCursor(offset + count - 1) : null,
   };
 }
+
+/** A connection from one page of rows and the total the statement counted. */
+export function connection<Row>(
+  page: Page,
+  result: { readonly total: number; readonly items: Row[] } | undefined,
+) {
+  const nodes = result?.items ?? [];
+  const totalCount = result?.total ?? 0;
+  return { totalCount, pageInfo: pageInfo(page.offset, nodes.length, totalCount), nodes };
+}

@@ -13,9 +13,13 @@ export interface SeedIssue {
 /** Thrown before anything is written when any file or record is invalid; lists every issue. */
 export class SeedValidationError extends Error {
   override name = 'SeedValidationError';
-  constructor(readonly issues: readonly SeedIssue[]) {
+  constructor(
+    readonly issues: readonly SeedIssue[],
+    /** What was rejected, as the message opens: `Seed data`, `Confidential records`. */
+    what = 'Seed data',
+  ) {
     super(
-      `Seed data rejected (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was written:\n` +
+      `${what} rejected (${issues.length} problem${issues.length === 1 ? '' : 's'}); nothing was written:\n` +
         issues
           .slice(0, 50)
           .map(

@@ -1,5 +1,5 @@
 import { fromEnum, toEnum } from '../core/enums.js';
-import { pageInfo, parsePage } from '../core/paging.js';
+import { connection, parsePage } from '../core/paging.js';
 import type { Context } from '../graphql/context.js';
 import type {
   ImplementerRole,
@@ -64,13 +64,7 @@ export const reportingResolvers: Resolvers = {
         skip: page.offset,
         limit: page.first,
       });
-      const items = result?.items ?? [];
-      const total = result?.total ?? 0;
-      return {
-        totalCount: total,
-        pageInfo: pageInfo(page.offset, items.length, total),
-        nodes: items,
-      };
+      return connection(page, result);
     },
     submission: async (_root, { id }, ctx) => {
       const { actor } = caller(ctx, 'submissions');
@@ -90,13 +84,7 @@ export const reportingResolvers: Resolvers = {
         skip: page.offset,
         limit: page.first,
       });
-      const items = result?.items ?? [];
-      const total = result?.total ?? 0;
-      return {
-        totalCount: total,
-        pageInfo: pageInfo(page.offset, items.length, total),
-        nodes: items,
-      };
+      return connection(page, result);
     },
   },
   Mutation: {

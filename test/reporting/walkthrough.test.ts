@@ -1,11 +1,10 @@
 // The README's reporting walkthrough, run as written: its shell block, against the real server
 // process over the real curated graph. A reporter key for UNODC submits a project answering
 // A72840-77, the public does not see it, a reviewer key accepts it, and A72840-77 leaves the gaps.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resetGraph, testDb } from '../support/neo4j.js';
-import { REPO, testDatabaseEnv } from '../support/npm-run.js';
+import { runCommand } from '../support/npm-run.js';
 import { startServer, waitFor, type ServerProcess } from '../support/server-process.js';
 
 /** The first `sh` block after the README heading `heading`. */
@@ -16,22 +15,6 @@ function readmeBlock(heading: string): string {
   const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(at));
   if (!block?.[1]) throw new Error(`no sh block after "${heading}"`);
   return block[1];
-}
-
-function bash(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
-      cwd: REPO,
-      env: testDatabaseEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.once('error', fail);
-    child.once('close', (code) => done({ code, stdout, stderr }));
-  });
 }
 
 const gapKeys = (line: string): string[] =>
@@ -69,7 +52,7 @@ describe('README: reporting walkthrough', () => {
       'http://localhost:4000',
       server.base,
     );
-    const run = await bash(script);
+    const run = await runCommand('bash', ['-euo', 'pipefail', '-c', script]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');

@@ -23,10 +23,10 @@ export function testDatabaseEnv(): NodeJS.ProcessEnv {
   };
 }
 
-/** `npm run <script> [-- args…]` from the repository root, against the test database. */
-export function npmRun(script: string, args: readonly string[] = []): Promise<Run> {
+/** Runs `command` from the repository root against the test database; resolves when it exits. */
+export function runCommand(command: string, args: readonly string[]): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', script, ...(args.length > 0 ? ['--', ...args] : [])], {
+    const child = spawn(command, args, {
       cwd: REPO,
       env: testDatabaseEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,4 +38,9 @@ export function npmRun(script: string, args: readonly string[] = []): Promise<Ru
     child.once('error', fail);
     child.once('close', (code) => done({ code, stdout, stderr }));
   });
+}
+
+/** `npm run <script> [-- args…]` from the repository root, against the test database. */
+export function npmRun(script: string, args: readonly string[] = []): Promise<Run> {
+  return runCommand('npm', ['run', script, ...(args.length > 0 ? ['--', ...args] : [])]);
 }
