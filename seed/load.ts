@@ -164,11 +164,13 @@ export function formatSummary(summary: LoadSummary): string {
 
 export { SeedValidationError };
 
-const anyNode = cypher<Record<string, never>, boolean>(
+// Keys, submissions or confidential records made before the first start do not make a graph.
+const anyNode = trustedCypher<Record<string, never>, boolean>(
   'graphHasNodes',
-)`MATCH (n) RETURN true AS row LIMIT 1`;
+  `MATCH (n) WHERE ${graphNode('n')} RETURN true AS row LIMIT 1`,
+);
 
-/** Loads the repository's seed data when the database holds no node; returns the files loaded, or null. */
+/** Loads the repository's seed data when the graph holds no node; returns the files loaded, or null. */
 export async function seedIfEmpty(db: Db): Promise<readonly string[] | null> {
   if ((await db.read(anyNode, {})).length > 0) return null;
   return loadSeed(db, [SEED_DATA_DIR], { replace: false });

@@ -3,6 +3,7 @@
 // A72840-77, the public does not see it, a reviewer key accepts it, and A72840-77 leaves the gaps.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bearer } from '../support/keys.js';
 import { resetGraph, testDb } from '../support/neo4j.js';
 import { runCommand } from '../support/npm-run.js';
 import { startServer, waitFor, type ServerProcess } from '../support/server-process.js';
@@ -30,6 +31,8 @@ describe('README: reporting walkthrough', () => {
 
   beforeAll(async () => {
     await resetGraph(db); // empty: the server seeds the real graph at start, as for a newcomer
+    // A key made before the first start is not a graph: the server still seeds.
+    await bearer(db, 'made before the first start', 'admin');
     const { uri, user, password } = inject('neo4j');
     server = await startServer({ neo4j: { uri, user, password } });
     await waitFor(
