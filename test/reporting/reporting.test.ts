@@ -424,6 +424,15 @@ describe('reporting: submit, review, publish', () => {
         code: 'BAD_USER_INPUT',
         field: 'reason',
       });
+      const longWithdrawal = await execute(
+        `mutation($p: String!) { withdrawProjectReport(projectKey: $p, version: 1, reason: "${'w'.repeat(1001)}") { id } }`,
+        { p: s.projectKey },
+        reporter,
+      );
+      expect(longWithdrawal.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'reason',
+      });
       const noSubmission = await execute(ACCEPT, { id: 'no-such-id' }, reviewer);
       expect(noSubmission.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
