@@ -49,8 +49,6 @@ const STYLE: StylesheetJson = [
       'text-valign': 'bottom',
       'text-halign': 'center',
       'text-margin-y': 3,
-      'text-wrap': 'ellipsis',
-      'text-max-width': '150px',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.8,
       'text-background-padding': '1px',
@@ -114,6 +112,8 @@ const STYLE: StylesheetJson = [
 const SPACING = 75;
 const HOLE = 6;
 const GOLDEN = 0.381966;
+/** Characters of a caption drawn under its node. */
+const MAX_TEXT = 24;
 
 type Point = { x: number; y: number };
 
@@ -277,7 +277,15 @@ export class GraphView {
             links.filter((edge: EdgeSingular) => edgeShown.get(edge.id()) === true).nonempty());
         node.toggleClass('hidden', !shown);
         node.toggleClass('pinned', this.pinned.has(node.id()));
-        if (data !== undefined) node.data('text', this.text(node, data));
+        if (data !== undefined) {
+          const text = this.text(node, data);
+          if (node.data('text') !== text) {
+            node.data('text', text);
+            // Set as a style bypass too: Cytoscape keeps the box it measured for a data-mapped
+            // label when the data changes, and draws a longer text clipped to it.
+            node.style('label', text);
+          }
+        }
       });
       cy.edges().forEach((edge) => {
         const shown =
@@ -292,7 +300,12 @@ export class GraphView {
   private text(node: NodeSingular, data: NodeData): string {
     const degree = this.degrees.get(node.id());
     const undrawn = degree === undefined ? 0 : degree.total - node.connectedEdges().length;
-    const name = caption(data) + (data.illustrative ? ' (illustrative)' : '');
+    // Cut here rather than by Cytoscape's `text-wrap: ellipsis`, whose cached width goes stale when
+    // the text changes after the node was first drawn (a deep link's degrees arrive later).
+    const short = caption(data);
+    const name =
+      (short.length > MAX_TEXT ? `${short.slice(0, MAX_TEXT - 1)}…` : short) +
+      (data.illustrative ? ' (illustrative)' : '');
     return undrawn > 0 ? `${name}  +${undrawn}` : name;
   }
 

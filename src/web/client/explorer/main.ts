@@ -98,6 +98,8 @@ async function step(name: string, work: (request: Request) => Promise<void>): Pr
   errorLine.textContent = '';
   try {
     await work(request);
+    // Degrees may have arrived after the last refresh: the node texts count them.
+    graph.refresh();
     render();
     await nextFrame();
     timings.push({
@@ -186,10 +188,10 @@ function focusNode(node: NodeData): Promise<void> {
   return step(`focus ${caption(node)}`, async (request) => {
     graph.addNodes([node]);
     graph.pinned.add(node.id);
-    graph.refresh();
     select(node.id);
-    graph.fit();
     await fetchDegrees(request, [node.id]);
+    graph.refresh();
+    graph.fit();
     say(`${LABEL_STYLE[labelOf(node)].name} ${caption(node)} drawn and selected.`);
   });
 }
@@ -630,7 +632,7 @@ function restore(fragment: string): Promise<void> {
           await loadPaths(request, paths.from, paths.to);
       }
       graph.refresh();
-      cy.fit(undefined, 40);
+      graph.fit();
       if (view.selected !== null) {
         if (view.selected.kind === 'n') {
           const id = ids[view.selected.index];
