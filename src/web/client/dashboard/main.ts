@@ -239,9 +239,15 @@ function statedTable(figures: readonly Q.StatedFigure[]): HTMLElement {
       h(
         'tr',
         {},
-        ...['Group', 'As printed', 'Stated', 'Computed', 'Difference', 'As of', 'Source'].map(
-          (name, i) => h('th', { scope: 'col', class: i >= 2 && i <= 4 ? 'num' : '' }, name),
-        ),
+        ...[
+          'Group',
+          'As printed',
+          'Stated',
+          'Computed',
+          'Computed − stated',
+          'As of',
+          'Source',
+        ].map((name, i) => h('th', { scope: 'col', class: i >= 2 && i <= 4 ? 'num' : '' }, name)),
       ),
     ),
     h(
@@ -393,9 +399,16 @@ async function loadDimension(by: Q.Dimension): Promise<void> {
   if (spec !== undefined) renderCoverage(spec);
 }
 
-/** Loads and draws the coverage of every dimension (and of Member States, for the filters). */
-async function loadCoverage(): Promise<void> {
-  await Promise.all([...DIMENSIONS.map((d) => loadDimension(d.by)), loadDimension('MEMBER_STATE')]);
+/** Every dimension the page loads: the charted ones, and Member States for the filters. */
+const ALL_DIMENSIONS: readonly Q.Dimension[] = [...DIMENSIONS.map((d) => d.by), 'MEMBER_STATE'];
+
+/**
+ * Loads and draws the coverage of `dimensions`, one after another: on a busy server, five
+ * coverage statements planned at once (each filter combination is a new plan for Neo4j) can each
+ * outlast the statement timeout.
+ */
+async function loadCoverage(dimensions: readonly Q.Dimension[] = ALL_DIMENSIONS): Promise<void> {
+  for (const by of dimensions) await loadDimension(by);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -761,8 +774,7 @@ async function start(): Promise<void> {
       const [choices, issuers] = await Promise.all([
         gql<Q.ChoicesData>(Q.CHOICES),
         loadIssuers(),
-        ...DIMENSIONS.slice(1).map((d) => loadDimension(d.by)),
-        loadDimension('MEMBER_STATE'),
+        loadCoverage(ALL_DIMENSIONS.slice(1)),
         loadGaps(),
         loadResolutions(),
       ]);

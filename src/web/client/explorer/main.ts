@@ -318,7 +318,8 @@ function findPaths(): Promise<void> {
   return step('paths', async (request) => {
     await loadPaths(request, from, to);
     graph.fit();
-    pathsPanel.scrollIntoView({ block: 'start' });
+    // The paths just found come first in the side panel (see .paths.first), from its top.
+    pathsPanel.parentElement!.scrollTop = 0;
   });
 }
 
@@ -548,6 +549,7 @@ function render(): void {
       },
     },
   );
+  pathsPanel.classList.toggle('first', paths.found !== null);
   const shownNodes = graph.shownNodes().length;
   const shownEdges = graph.shownEdges().length;
   byId('counts').textContent =

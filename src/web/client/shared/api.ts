@@ -6,6 +6,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** Seconds the server asks to wait before retrying, when it says. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
@@ -13,7 +15,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; retryAfter?: unknown } }[];
 }
 
 let inFlight = 0;
@@ -23,27 +25,50 @@ export function requestsInFlight(): number {
   return inFlight;
 }
 
+/** Longest wait for a retry the server asks for (`extensions.retryAfter`, in seconds). */
+const MAX_RETRY_AFTER_S = 5;
+
 /**
  * Runs one GraphQL operation on this origin's `/graphql` and returns its data. Throws ApiError
  * with the first error's message and code when the answer has errors (partial data is not used:
- * a page shows what it asked for, or says why not).
+ * a page shows what it asked for, or says why not). A SERVICE_UNAVAILABLE answer with a short
+ * `retryAfter` is retried once, after that wait.
  */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   inFlight += 1;
   try {
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json().catch(() => null)) as GraphQLResponse<T> | null;
-    const first = body?.errors?.[0];
-    if (first !== undefined) throw new ApiError(first.message, first.extensions?.code);
-    if (!response.ok || body?.data === undefined || body.data === null) {
-      throw new ApiError(`The API answered HTTP ${response.status}`, undefined);
+    try {
+      return await post<T>(query, variables);
+    } catch (error) {
+      const wait = error instanceof ApiError ? error.retryAfter : null;
+      if (wait === null || wait > MAX_RETRY_AFTER_S) throw error;
+      await new Promise((done) => setTimeout(done, wait * 1000));
+      return await post<T>(query, variables);
     }
-    return body.data;
   } finally {
     inFlight -= 1;
   }
+}
+
+async function post<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json().catch(() => null)) as GraphQLResponse<T> | null;
+  const first = body?.errors?.[0];
+  if (first !== undefined) {
+    const code = first.extensions?.code;
+    const retryAfter = first.extensions?.retryAfter;
+    throw new ApiError(
+      first.message,
+      code,
+      code === 'SERVICE_UNAVAILABLE' && typeof retryAfter === 'number' ? retryAfter : null,
+    );
+  }
+  if (!response.ok || body?.data === undefined || body.data === null) {
+    throw new ApiError(`The API answered HTTP ${response.status}`, undefined, null);
+  }
+  return body.data;
 }
