@@ -2,14 +2,15 @@ import { AuthenticationError } from '../core/errors.js';
 import { toEnum } from '../core/enums.js';
 import { connection, parsePage } from '../core/paging.js';
 import type { Label } from '../core/ids.js';
+import { asLabel } from '../core/rows.js';
 import type { Context } from '../graphql/context.js';
 import type { Audience, Resolvers } from '../graphql/generated.js';
 import { confidentialFor, confidentialTotal } from './confidential.cypher.js';
 
-/** The public nodes a confidential record names, in its order; unknown keys dropped. */
-async function nodes(ctx: Context, label: Label, keys: readonly string[]) {
+/** The public nodes of `label` a confidential record names, in its order; unknown keys dropped. */
+async function nodes<L extends Label>(ctx: Context, label: L, keys: readonly string[]) {
   const rows = await ctx.loaders.nodeByKey(label).loadMany(keys);
-  return rows.filter((row) => row !== null && !(row instanceof Error)) as never[];
+  return rows.map((row) => asLabel(row, label)).filter((row) => row !== null);
 }
 
 const POLICY = {

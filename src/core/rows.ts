@@ -225,6 +225,14 @@ export function hasLabel<L extends NodeRow['label']>(
   return (labels as readonly string[]).includes(row.label);
 }
 
+/** The row if it has `label` (a loader's answer narrowed to the type a field promises), else null. */
+export function asLabel<L extends NodeRow['label']>(
+  row: NodeRow | null | Error,
+  label: L,
+): RowOf<L> | null {
+  return row !== null && !(row instanceof Error) && hasLabel(row, [label]) ? row : null;
+}
+
 // The mappers of the connection types: a page of one label's rows.
 export type ProjectConnectionRow = ConnectionRow<ProjectRow>;
 export type RecommendationConnectionRow = ConnectionRow<RecommendationRow>;

@@ -1,5 +1,6 @@
 import { fromEnum, toEnum } from '../core/enums.js';
 import { connection, parsePage } from '../core/paging.js';
+import { asLabel } from '../core/rows.js';
 import type { Context } from '../graphql/context.js';
 import type {
   ImplementerRole,
@@ -128,9 +129,9 @@ export const reportingResolvers: Resolvers = {
   Submission: {
     status: (s) => toEnum<SubmissionStatus>(s.status),
     report: (s) => JSON.parse(s.payload) as ProjectReport,
-    project: (s, _args, ctx) =>
+    project: async (s, _args, ctx) =>
       s.status === 'accepted'
-        ? (ctx.loaders.nodeByKey('Project').load(s.projectKey) as never)
+        ? asLabel(await ctx.loaders.nodeByKey('Project').load(s.projectKey), 'Project')
         : null,
   },
   ProjectReportContent: {
@@ -141,8 +142,10 @@ export const reportingResolvers: Resolvers = {
       r.period === null ? null : { start: r.period.start, end: r.period.end, asWritten: null },
   },
   ReportProvenance: {
-    reportedBy: (r, _args, ctx) =>
-      r.reportedBy ? (ctx.loaders.nodeByKey('Entity').load(r.reportedBy) as never) : null,
+    reportedBy: async (r, _args, ctx) =>
+      r.reportedBy
+        ? asLabel(await ctx.loaders.nodeByKey('Entity').load(r.reportedBy), 'Entity')
+        : null,
     reportedByKey: (r) => r.reportedBy ?? '',
     submittedBy: (r) => r.reportSubmittedBy ?? '',
     reportedAt: (r) => r.reportedAt ?? '',

@@ -57,13 +57,20 @@ describe('confidential recommendations', () => {
   let reporter = '';
   let before: string[] = [];
 
+  /** Every public answer, one query at a time (as JSON text, to compare byte for byte). */
+  const answers = async (authorization?: string) => {
+    const out: string[] = [];
+    for (const q of PUBLIC_QUERIES) out.push(JSON.stringify(await execute(q, {}, authorization)));
+    return out;
+  };
+
   beforeAll(async () => {
     await resetGraph(db, gapFixture());
     execute = await createExecutor(db);
     mali = await bearer(db, 'reader-mli', 'reader', { memberStates: ['MLI'] });
     niger = await bearer(db, 'reader-ner', 'reader', { memberStates: ['NER'] });
     reporter = await bearer(db, 'reporter-unodc', 'reporter', { entities: ['UNODC'] });
-    before = await Promise.all(PUBLIC_QUERIES.map(async (q) => JSON.stringify(await execute(q))));
+    before = await answers();
     dir = await mkdtemp(join(tmpdir(), 'ctkg-confidential-'));
   });
 
@@ -123,13 +130,9 @@ describe('confidential recommendations', () => {
   });
 
   it('public answers are byte-identical after the import, for anonymous and entitled callers alike', async () => {
-    const anonymous = await Promise.all(
-      PUBLIC_QUERIES.map(async (q) => JSON.stringify(await execute(q))),
-    );
+    const anonymous = await answers();
     expect(anonymous).toEqual(before);
-    const entitled = await Promise.all(
-      PUBLIC_QUERIES.map(async (q) => JSON.stringify(await execute(q, {}, mali))),
-    );
+    const entitled = await answers(mali);
     expect(entitled).toEqual(before);
     for (const answer of [...anonymous, ...entitled]) expect(answer).not.toContain(MARK);
   });
