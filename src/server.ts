@@ -7,6 +7,8 @@ import { LocalNeo4jError } from './db/local-neo4j.js';
 import { ensureSchema } from './db/schema.js';
 import type { ListCaps } from './graphql/cost.js';
 import { createApollo, createApp } from './http/app.js';
+import { warmUp } from './http/warm-up.js';
+import { createContextFactory } from './graphql/context.js';
 import { readListCaps } from './nodes/index.js';
 import { seedIfEmpty } from '../seed/load.js';
 
@@ -62,6 +64,17 @@ async function main(): Promise<void> {
     });
   });
   log.info(`ctkg serving on http://localhost:${config.http.port}/graphql`);
+  // In the background: requests are served meanwhile, each statement planned at most once more.
+  void warmUp(
+    apollo,
+    createContextFactory({
+      db: connection.db,
+      limits: config.limits,
+      statementTimeoutMs: config.neo4j.txTimeoutMs,
+      log,
+    }),
+    log,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
