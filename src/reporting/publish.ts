@@ -17,6 +17,7 @@ import {
   unknownReferences,
   unpublishProject,
   writeReportedImplements,
+  type ReferenceKeys,
   type SubmissionRow,
 } from './reporting.cypher.js';
 
@@ -30,7 +31,7 @@ export interface Acceptance {
 export const reportDocumentKey = (projectKey: string): string => `ctkg-report:${projectKey}`;
 
 /** Every key a report refers to, by the label it must carry. */
-export function referencesOf(report: ProjectReport) {
+export function referencesOf(report: ProjectReport): ReferenceKeys {
   return {
     entities: [...new Set(report.implementers.map((i) => i.entity))],
     states: report.beneficiaries,
@@ -41,13 +42,11 @@ export function referencesOf(report: ProjectReport) {
   };
 }
 
-type Unknown = { [K in keyof ReturnType<typeof referencesOf>]: string[] };
-
 /** Which of the given keys the graph lacks, per kind: one statement, however many reports. */
 export async function unknownKeys(
   run: Pick<Tx, 'run'>,
-  refs: ReturnType<typeof referencesOf>,
-): Promise<Unknown> {
+  refs: ReferenceKeys,
+): Promise<ReferenceKeys> {
   const [unknown] = await run.run(unknownReferences, refs);
   return (
     unknown ?? {
@@ -62,13 +61,9 @@ export async function unknownKeys(
 }
 
 /** The keys of many reports, merged for one `unknownKeys` call. */
-export function mergedReferences(
-  reports: readonly ProjectReport[],
-): ReturnType<typeof referencesOf> {
+export function mergedReferences(reports: readonly ProjectReport[]): ReferenceKeys {
   const all = reports.map(referencesOf);
-  const merge = (pick: (r: ReturnType<typeof referencesOf>) => string[]) => [
-    ...new Set(all.flatMap(pick)),
-  ];
+  const merge = (pick: (r: ReferenceKeys) => string[]) => [...new Set(all.flatMap(pick))];
   return {
     entities: merge((r) => r.entities),
     states: merge((r) => r.states),
@@ -80,7 +75,7 @@ export function mergedReferences(
 }
 
 /** The report's references among `unknown`, each as the path of the field that names it. */
-export function referenceProblems(report: ProjectReport, unknown: Unknown): ReportProblem[] {
+export function referenceProblems(report: ProjectReport, unknown: ReferenceKeys): ReportProblem[] {
   const problems: ReportProblem[] = [];
   const flag = (
     values: readonly string[],

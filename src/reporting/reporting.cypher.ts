@@ -158,25 +158,18 @@ export const unpublishProject = cypher<{ projectKey: string }, number>('unpublis
 export const curatedProjectExists = cypher<{ projectKey: string }, boolean>('curatedProjectExists')`
   RETURN EXISTS { MATCH (p:Project {key: $projectKey}) WHERE p.reportSubmission IS NULL } AS row`;
 
+/** Keys a report names, per kind (the statement answers with the same shape: the unknown ones). */
+export interface ReferenceKeys {
+  entities: string[];
+  states: string[];
+  regions: string[];
+  themes: string[];
+  recommendations: string[];
+  resolutions: string[];
+}
+
 /** Which of the keys a report names are not in the graph, per kind. */
-export const unknownReferences = cypher<
-  {
-    entities: string[];
-    states: string[];
-    regions: string[];
-    themes: string[];
-    recommendations: string[];
-    resolutions: string[];
-  },
-  {
-    entities: string[];
-    states: string[];
-    regions: string[];
-    themes: string[];
-    recommendations: string[];
-    resolutions: string[];
-  }
->('unknownReferences')`
+export const unknownReferences = cypher<ReferenceKeys, ReferenceKeys>('unknownReferences')`
   RETURN {
     entities: [k IN $entities WHERE NOT EXISTS { MATCH (:Entity {key: k}) }],
     states: [k IN $states WHERE NOT EXISTS { MATCH (:MemberState {key: k}) }],
