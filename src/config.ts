@@ -57,6 +57,7 @@ const Env = z.object({
     .default('*'),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
   CONFIDENTIAL_AGGREGATES: z.enum(['exclude', 'count']).default('exclude'),
+  WARM_UP_ON_START: z.enum(['true', 'false']).default('true'),
   // OpenID Connect: bearer JWTs from an organisation's identity provider (off unless the issuer is set).
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
@@ -130,6 +131,8 @@ export interface Config {
     readonly cost: number;
   };
   readonly seedOnStart: boolean;
+  /** Send the pages' operations once after start-up so Neo4j plans their statements early. */
+  readonly warmUpOnStart: boolean;
   /** Bearer JWTs verified against an identity provider; null when OIDC_ISSUER is unset. */
   readonly oidc: OidcConfig | null;
   readonly confidentialAggregates: ConfidentialAggregates;
@@ -223,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       cost: e.RATE_LIMIT_COST,
     },
     seedOnStart: e.SEED_ON_START === 'true',
+    warmUpOnStart: e.WARM_UP_ON_START === 'true',
     confidentialAggregates: e.CONFIDENTIAL_AGGREGATES,
     oidc:
       e.OIDC_ISSUER === undefined

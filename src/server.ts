@@ -65,16 +65,17 @@ async function main(): Promise<void> {
   });
   log.info(`ctkg serving on http://localhost:${config.http.port}/graphql`);
   // In the background: requests are served meanwhile, each statement planned at most once more.
-  void warmUp(
-    apollo,
-    createContextFactory({
-      db: connection.db,
-      limits: config.limits,
-      statementTimeoutMs: config.neo4j.txTimeoutMs,
+  if (config.warmUpOnStart)
+    void warmUp(
+      apollo,
+      createContextFactory({
+        db: connection.db,
+        limits: config.limits,
+        statementTimeoutMs: config.neo4j.txTimeoutMs,
+        log,
+      }),
       log,
-    }),
-    log,
-  );
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {
