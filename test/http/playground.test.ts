@@ -1,9 +1,8 @@
 // The offline playground in a real browser: Debian's headless Chromium driven by playwright-core.
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger.js';
 import type { Context } from '../../src/graphql/context.js';
@@ -11,22 +10,7 @@ import { createApollo, createApp } from '../../src/http/app.js';
 import { gapFixture } from '../support/fixtures.js';
 import { TEST_LIMITS } from '../support/graphql.js';
 import { resetGraph, testDb } from '../support/neo4j.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-// Everything that could reach off the host on its own (updates, sync, QUIC probes) is off.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
-// In-page URLs that never touch the network.
-const IN_PAGE = new Set(['data:', 'blob:', 'about:']);
+import { launchChromium, offHost } from '../support/browser.js';
 
 interface RecommendationsResult {
   data?: { recommendationsWithoutProjects: { totalCount: number; nodes: { id: string }[] } };
@@ -59,11 +43,6 @@ describe('GET /graphql playground', () => {
   let origin: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The playground test needs Debian's Chromium at ${CHROMIUM}: install it with apt-get install -y chromium`,
-      );
-    }
     await resetGraph(db, gapFixture());
 
     // Built as src/server.ts builds it.
@@ -75,7 +54,7 @@ describe('GET /graphql playground', () => {
     await new Promise<void>((done) => httpServer.listen(0, '127.0.0.1', done));
     origin = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('request', (request) => requested.push(request.url()));
     page.on('console', (message) => {
@@ -160,11 +139,7 @@ describe('GET /graphql playground', () => {
 
   it('makes no request off this host', () => {
     expect(requested.length).toBeGreaterThan(0);
-    const offHost = requested.filter((url) => {
-      const parsed = new URL(url);
-      return !IN_PAGE.has(parsed.protocol) && !LOCAL_HOSTS.has(parsed.hostname);
-    });
-    expect(offHost).toEqual([]);
+    expect(offHost(requested)).toEqual([]);
     expect(requested).toEqual(
       expect.arrayContaining([`${origin}/playground/graphiql.js`, `${origin}/graphql`]),
     );

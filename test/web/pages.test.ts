@@ -13,7 +13,13 @@ import { buildWeb } from '../../src/web/build.js';
 import type { ChartSnapshot, ExplorerSnapshot, Timing } from '../../src/web/hook.js';
 import { resetGraph, testDb } from '../support/neo4j.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
-import { openSession, shotsFolder, VIEWPORT, writeTimings, type Session } from './browser.js';
+import {
+  openSession,
+  shotsFolder,
+  VIEWPORT,
+  writeTimings,
+  type Session,
+} from '../support/browser.js';
 
 // The README's numbers ("What answers a recommendation, with what evidence").
 const GAPS_DOCUMENTED = 8;

@@ -39,14 +39,26 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with one context (1280×800, downloads accepted) that records everything. */
-export async function openSession(): Promise<Session> {
+/** Debian's headless Chromium; fails loudly, naming the package, when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `The page tests need Debian's Chromium at ${CHROMIUM}: install it with apt-get install -y chromium`,
+      `The browser tests need Debian's Chromium at ${CHROMIUM}: install it with apt-get install -y chromium`,
     );
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** The URLs that left this host (in-page data:, blob: and about: URLs never do). */
+export const offHost = (requested: readonly string[]): string[] =>
+  requested.filter((url) => {
+    const parsed = new URL(url);
+    return !IN_PAGE.has(parsed.protocol) && !LOCAL_HOSTS.has(parsed.hostname);
+  });
+
+/** Launches Chromium with one context (1280×800, downloads accepted) that records everything. */
+export async function openSession(): Promise<Session> {
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
   const requested: string[] = [];
   const errors: string[] = [];
@@ -65,11 +77,7 @@ export async function openSession(): Promise<Session> {
     requested,
     errors,
     newPage: () => context.newPage(),
-    offHost: () =>
-      requested.filter((url) => {
-        const parsed = new URL(url);
-        return !IN_PAGE.has(parsed.protocol) && !LOCAL_HOSTS.has(parsed.hostname);
-      }),
+    offHost: () => offHost(requested),
     close: () => browser.close(),
   };
 }
