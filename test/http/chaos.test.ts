@@ -15,6 +15,7 @@ import {
 } from '../../src/db/local-neo4j.js';
 import { freePort } from '../support/global-setup.js';
 import { startServer, status, waitFor, type ServerProcess } from '../support/server-process.js';
+import { percentile, serverErrors, sleep, STACK_TRACE } from '../support/chaos.js';
 
 const GAP = JSON.stringify({
   query: '{ recommendationsWithoutProjects(first: 5) { totalCount nodes { id } } }',
@@ -24,7 +25,6 @@ const LOOPS = 8;
 const HANG_MS = 10_000;
 /** How long the port stays silent: longer than a hang, so a request waiting on it shows. */
 const SILENT_MS = 12_000;
-const STACK_TRACE = /stacktrace|\bat .*\.[cm]?[jt]s:\d+|Neo4jError|node_modules/i;
 
 interface Outcome {
   readonly phase: string;
@@ -35,13 +35,6 @@ interface Outcome {
   readonly outcome: string;
   /** Kept for anything but a success. */
   readonly body?: string;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 function tally(outcomes: readonly Outcome[]): Record<string, number> {
@@ -145,18 +138,7 @@ type Load = ReturnType<typeof startLoad>;
 /** Counts and latencies per phase, /health, and what the server logged as unexpected. */
 function summarise(load: Load, phases: readonly string[], server: ServerProcess) {
   const by = (p: string) => load.outcomes.filter((o) => o.phase === p);
-  // The errors the server masks as INTERNAL_SERVER_ERROR are logged at level 50 with their cause.
-  const logged = server
-    .output()
-    .split('\n')
-    .filter((line) => /"level":(50|60)/.test(line));
-  const kinds = logged.map((line) => {
-    const entry = JSON.parse(line) as {
-      msg?: string;
-      err?: { type?: string; code?: string; message?: string };
-    };
-    return `${entry.msg}: ${entry.err?.type} ${entry.err?.code} ${entry.err?.message?.slice(0, 160)}`;
-  });
+  const logged = serverErrors(server);
   return {
     loops: LOOPS,
     requests: load.outcomes.length,
@@ -179,8 +161,8 @@ function summarise(load: Load, phases: readonly string[], server: ServerProcess)
         99,
       ),
     },
-    serverErrorsLogged: logged.length,
-    serverErrorKinds: [...new Set(kinds)].slice(0, 5),
+    serverErrorsLogged: logged.count,
+    serverErrorKinds: logged.kinds,
   };
 }
 

@@ -19,6 +19,7 @@ import {
 import { freePort } from '../support/global-setup.js';
 import { bearer } from '../support/keys.js';
 import { startServer, status, waitFor, type ServerProcess } from '../support/server-process.js';
+import { percentile, serverErrors, sleep, STACK_TRACE } from '../support/chaos.js';
 
 const SUBMIT = `mutation($report: ProjectReportInput!, $key: String!) {
   submitProject(report: $report, idempotencyKey: $key) { id projectKey status }
@@ -39,14 +40,11 @@ const WRITE_DEADLINE_MS = 120_000;
 const MAX_UNEXPECTED_PER_WRITE = 5;
 /** Successes each loop must have had after the restart before the stream stops. */
 const SUCCESSES_AFTER_RESTART = 2;
-const STACK_TRACE = /stacktrace|\bat .*\.[cm]?[jt]s:\d+|Neo4jError|node_modules/i;
 
 // Keys that exist in the real seed data (seed/data), which the server loads at start.
 const STATES = ['KAZ', 'MLI', 'NER', 'IRQ', 'KEN', 'NGA', 'PHL', 'TUN'];
 const THEMES = ['border-management', 'criminal-justice', 'aviation-security', 'human-rights'];
 const RECOMMENDATIONS = ['A72840-72', 'A72840-73', 'A72840-74', 'A72840-75', 'A72840-76'];
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `X-Request-Id` of one attempt at a write (the server takes `[\w.-]{1,100}`). */
 const requestIdOf = (op: Op, key: string, attempt: number) => `${op}.${key}.${attempt}`;
@@ -105,11 +103,6 @@ interface Loop {
   readonly name: string;
   readonly successes: number[];
   inFlight: { op: Op; since: number } | null;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /** How many times each value occurs. */
@@ -429,18 +422,7 @@ function refusal(body: string | undefined): string {
 /** Counts and latencies per phase and operation, and what the server logged as unexpected. */
 function summarise(stream: Stream, phases: readonly string[], server: ServerProcess) {
   const by = (p: string) => stream.exchanges.filter((e) => e.phase === p);
-  // Errors the server masks as INTERNAL_SERVER_ERROR are logged at level 50 with their cause.
-  const logged = server
-    .output()
-    .split('\n')
-    .filter((line) => /"level":(50|60)/.test(line));
-  const kinds = logged.map((line) => {
-    const entry = JSON.parse(line) as {
-      msg?: string;
-      err?: { type?: string; code?: string; message?: string };
-    };
-    return `${entry.msg}: ${entry.err?.type} ${entry.err?.code} ${entry.err?.message?.slice(0, 160)}`;
-  });
+  const logged = serverErrors(server);
   return {
     loops: stream.loops.length,
     requests: stream.exchanges.length,
@@ -464,8 +446,8 @@ function summarise(stream: Stream, phases: readonly string[], server: ServerProc
           .map((e) => `${e.op} ${e.phase}: ${refusal(e.body)}`),
       ),
     ),
-    serverErrorsLogged: logged.length,
-    serverErrorKinds: [...new Set(kinds)].slice(0, 5),
+    serverErrorsLogged: logged.count,
+    serverErrorKinds: logged.kinds,
   };
 }
 

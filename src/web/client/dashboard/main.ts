@@ -5,7 +5,8 @@
 import { DASHBOARD_HOOK, type DashboardHook, type Timing } from '../../hook.js';
 import { ApiError, gql, requestsInFlight } from '../shared/api.js';
 import { byId, h, replace } from '../shared/dom.js';
-import { EVIDENCE, EVIDENCE_STYLE } from '../shared/vocab.js';
+import { buildEvidenceFilter } from '../shared/evidence-filter.js';
+import { EVIDENCE_STYLE } from '../shared/vocab.js';
 import { encodeView, EMPTY_VIEW } from '../explorer/deeplink.js';
 import { chartSnapshots, evidenceChart, projectsChart, statedVsComputed } from './charts.js';
 import * as Q from './queries.js';
@@ -593,28 +594,13 @@ function select(
 }
 
 function buildCommonFilters(choices: Q.ChoicesData): void {
-  const evidence = byId('evidence-filter');
-  for (const level of EVIDENCE) {
-    const id = `evidence-${level.toLowerCase()}`;
-    evidence.appendChild(
-      h(
-        'label',
-        { for: id, title: EVIDENCE_STYLE[level].meaning },
-        h('input', {
-          type: 'checkbox',
-          id,
-          checked: filter.evidence.includes(level),
-          onchange: () => {
-            filter.evidence = EVIDENCE.filter(
-              (e) => byId<HTMLInputElement>(`evidence-${e.toLowerCase()}`).checked,
-            );
-            void refresh('evidence');
-          },
-        }),
-        ` ${EVIDENCE_STYLE[level].name}`,
-      ),
-    );
-  }
+  buildEvidenceFilter(byId('evidence-filter'), {
+    checked: (level) => filter.evidence.includes(level),
+    onChange: (levels) => {
+      filter.evidence = levels;
+      void refresh('evidence');
+    },
+  });
   const asOf = byId<HTMLSelectElement>('as-of');
   for (const doc of choices.documents.nodes.filter((d) => d.role === 'source' && d.date !== null)) {
     asOf.appendChild(h('option', { value: doc.key, title: doc.title }, `${doc.key} (${doc.date})`));

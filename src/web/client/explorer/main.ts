@@ -7,6 +7,7 @@ import type { EdgeSingular, NodeSingular } from 'cytoscape';
 import { EXPLORER_HOOK, type ExplorerHook, type Timing } from '../../hook.js';
 import { ApiError, gql, requestsInFlight } from '../shared/api.js';
 import { byId, download, h, replace } from '../shared/dom.js';
+import { buildEvidenceFilter } from '../shared/evidence-filter.js';
 import {
   caption,
   evidenceOf,
@@ -745,28 +746,12 @@ function syncToolbar(): void {
 }
 
 function buildToolbar(): void {
-  const evidence = byId('evidence-filter');
-  for (const level of EVIDENCE) {
-    const id = `evidence-${level.toLowerCase()}`;
-    evidence.appendChild(
-      h(
-        'label',
-        { for: id, title: EVIDENCE_STYLE[level].meaning },
-        h('input', {
-          type: 'checkbox',
-          id,
-          onchange: () =>
-            setEvidence(
-              EVIDENCE.filter((e) => byId<HTMLInputElement>(`evidence-${e.toLowerCase()}`).checked),
-            ),
-        }),
-        ' ',
-        lineSample(EVIDENCE_STYLE[level].line),
-        ' ',
-        EVIDENCE_STYLE[level].name,
-      ),
-    );
-  }
+  // Ticked from the view's state once it is known (see the sync above).
+  buildEvidenceFilter(byId('evidence-filter'), {
+    checked: () => false,
+    sample: (level) => [' ', lineSample(EVIDENCE_STYLE[level].line), ' '],
+    onChange: setEvidence,
+  });
   byId('show-illustrative').addEventListener('change', (event) =>
     setIllustrative((event.target as HTMLInputElement).checked),
   );

@@ -1,7 +1,7 @@
 // A small element builder: pages are built from DOM nodes and text, never from HTML strings, so
 // no value from the API can become markup.
 
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 /**
