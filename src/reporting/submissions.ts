@@ -8,7 +8,13 @@ import type { Cypher } from '../db/cypher.js';
 import type { Db, Tx } from '../db/db.js';
 import { refreshDerived } from '../records/index.js';
 import { entityScope, requireEntity, type Actor, type Operation } from './permissions.js';
-import { missingReferences, publishReport } from './publish.js';
+import {
+  mergedReferences,
+  missingReferences,
+  publishReport,
+  referenceProblems,
+  unknownKeys,
+} from './publish.js';
 import { validateReport, type ProjectReport, type ReportProblem } from './report.js';
 import {
   acceptedSubmissions,
@@ -180,7 +186,7 @@ export function reportingEntity(caller: Caller, report: ProjectReport): string |
   return ordered.find((i) => scope === null || scope.includes(i.entity))?.entity ?? null;
 }
 
-/** Creates version 1 of a new project in the caller's transaction (references checked first). */
+/** Creates version 1 of a new project in the caller's transaction (its references checked). */
 async function createFirstVersion(
   tx: Tx,
   caller: Caller,
@@ -188,7 +194,6 @@ async function createFirstVersion(
   entity: string,
   stored: { idempotencyKey: string; requestDigest: string },
 ): Promise<SubmissionRow> {
-  await checkReferences(tx, report);
   const [created] = await tx.run(createSubmission, {
     id: randomUUID(),
     projectKey: newProjectKey(),
@@ -212,9 +217,10 @@ export async function submitProject(
   const report = parseReport(input);
   const entity = reportingEntity(caller, report);
   requireEntity(caller.actor, entity, 'submitProject');
-  return once(db, caller, clientKey, { op: 'submit', report }, (tx, stored) =>
-    createFirstVersion(tx, caller, report, entity!, stored),
-  );
+  return once(db, caller, clientKey, { op: 'submit', report }, async (tx, stored) => {
+    await checkReferences(tx, report);
+    return createFirstVersion(tx, caller, report, entity!, stored);
+  });
 }
 
 /**
@@ -229,6 +235,11 @@ export async function submitMany(
 ): Promise<SubmissionRow[]> {
   for (const row of rows) checkIdempotencyKey(row.clientKey);
   return db.transaction(async (tx) => {
+    // Checked again inside the write, for every row in one statement: a reload may have removed
+    // a key since the caller's check.
+    const unknown = await unknownKeys(tx, mergedReferences(rows.map((r) => r.report)));
+    const problems = rows.flatMap((r) => referenceProblems(r.report, unknown));
+    if (problems.length > 0) throw reportRejected('content', problems);
     const out: SubmissionRow[] = [];
     for (const row of rows) {
       const requestDigest = digest({ op: 'submit', report: row.report });
