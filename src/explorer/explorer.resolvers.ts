@@ -1,7 +1,9 @@
+import { toEnum } from '../core/enums.js';
 import { InputError } from '../core/errors.js';
+import { isEvidence } from '../core/evidence.js';
 import { selectsField } from '../core/selection.js';
 import { parseNodeId } from '../core/ids.js';
-import type { Resolvers } from '../graphql/generated.js';
+import type { Evidence, Resolvers } from '../graphql/generated.js';
 import type { SourceRow } from '../core/rows.js';
 import { MAX_HOPS, RELATIONSHIP_TYPES } from './explorer.cypher.js';
 import {
@@ -24,6 +26,9 @@ const PATH_TYPES = RELATIONSHIP_TYPES.filter((type) => type !== 'CITED_IN');
 const TYPE_SET: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
 // The provenance lists are exposed as `sources`, not repeated among the properties.
 const PROVENANCE = new Set(['sourceDocuments', 'sourceParagraphs']);
+// Not links between facts, so no evidence level: a citation is itself the provenance (the loader
+// stores `evidence` on it all the same), a contribution is an entry of a printed list.
+const WITHOUT_EVIDENCE: ReadonlySet<string> = new Set(['CITED_IN', 'CONTRIBUTES_TO']);
 
 /** An integer argument within [min, max] (its default when null); InputError naming it, its value and the limit. */
 function intArg(
@@ -150,6 +155,16 @@ export const explorerResolvers: Resolvers = {
         .map(([name, value]) => ({ name, value: JSON.stringify(value ?? null) })),
     sources: (edge) => edgeSources(edge),
     illustrative: (edge) => edge.props['illustrative'] === true,
+    // Decoded as the node area's `Link` fields decode the same stored properties: a link written
+    // before evidence was stored is what its sources state.
+    evidence: ({ type, props }) => {
+      if (WITHOUT_EVIDENCE.has(type)) return null;
+      return toEnum<Evidence>(isEvidence(props['evidence']) ? props['evidence'] : 'documented');
+    },
+    score: ({ props }) => (typeof props['score'] === 'number' ? props['score'] : null),
+    reasons: ({ props }) => (Array.isArray(props['reasons']) ? props['reasons'].map(String) : []),
+    rulesVersion: ({ props }) =>
+      typeof props['rulesVersion'] === 'string' ? props['rulesVersion'] : null,
   },
 
   NodeDegree: {

@@ -23,25 +23,28 @@ describe('how nodes and links are named', () => {
     expect(labelOfId('Nothing:x')).toBeNull();
   });
 
-  it('reads a link’s evidence and inference from its JSON properties', () => {
+  it('reads a link’s evidence and inference from its typed fields, and its rule from its properties', () => {
     const edge = {
+      evidence: 'INFERRED' as const,
+      score: 6,
+      reasons: ['both address human-rights', 'shares the words "x"'],
+      rulesVersion: 'implementation-rules/1',
       properties: [
-        { name: 'evidence', value: '"inferred"' },
+        { name: 'rule', value: '"implementation-rules/1, score 6.0: …"' },
         { name: 'score', value: '6' },
-        { name: 'reasons', value: '["both address human-rights","shares the words \\"x\\""]' },
-        { name: 'rulesVersion', value: '"implementation-rules/1"' },
       ],
     };
     expect(evidenceOf(edge)).toBe('INFERRED');
     expect(inference(edge)).toEqual({
       score: 6,
       reasons: ['both address human-rights', 'shares the words "x"'],
-      rule: null,
+      rule: 'implementation-rules/1, score 6.0: …',
       rulesVersion: 'implementation-rules/1',
     });
-    expect(evidenceOf({ properties: [{ name: 'evidence', value: '"reported"' }] })).toBe(
-      'REPORTED',
-    );
-    expect(evidenceOf({ properties: [] })).toBe('DOCUMENTED');
+    expect(evidenceOf({ evidence: 'REPORTED' })).toBe('REPORTED');
+  });
+
+  it('draws a citation, which has no evidence level, as documented', () => {
+    expect(evidenceOf({ evidence: null })).toBe('DOCUMENTED');
   });
 });

@@ -18,7 +18,7 @@ export const DRAWN_NODE = `fragment DrawnNode on Node {
 
 /** What the explorer draws of a link; its sources are read when it is selected. */
 export const DRAWN_EDGE = `fragment DrawnEdge on Edge {
-  id type source target illustrative properties { name value }
+  id type source target illustrative evidence score reasons rulesVersion properties { name value }
 }`;
 
 /** A node as DRAWN_NODE reads it. */
@@ -41,6 +41,13 @@ export interface EdgeData {
   readonly source: string;
   readonly target: string;
   readonly illustrative: boolean;
+  /** Null for a citation (`CITED_IN`) or a contribution, which have no evidence level. */
+  readonly evidence: Evidence | null;
+  /** For a link ctkg's rules inferred: its score, reasons and rules version. */
+  readonly score: number | null;
+  readonly reasons: readonly string[];
+  readonly rulesVersion: string | null;
+  /** Every stored property as JSON text (the typed fields above among them). */
   readonly properties: readonly { readonly name: string; readonly value: string }[];
 }
 
@@ -112,33 +119,28 @@ export function property(edge: Pick<EdgeData, 'properties'>, name: string): unkn
 }
 
 /**
- * A link's evidence level. `Edge` has no typed `evidence` field; the stored property (`documented`,
- * `reported`, `inferred`) says it, and a link without one (none, on the real graph) counts as
- * documented, as the loader writes every link a source states.
+ * The evidence level a link is drawn and filtered by. A citation or a contribution has none
+ * (`evidence` null): its document states it, so it is drawn as documented.
  */
-export function evidenceOf(edge: Pick<EdgeData, 'properties'>): Evidence {
-  const value = property(edge, 'evidence');
-  if (value === 'reported') return 'REPORTED';
-  if (value === 'inferred') return 'INFERRED';
-  return 'DOCUMENTED';
+export function evidenceOf(edge: Pick<EdgeData, 'evidence'>): Evidence {
+  return edge.evidence ?? 'DOCUMENTED';
 }
 
-/** The reasons and score of an inferred link, where its properties give them. */
-export function inference(edge: Pick<EdgeData, 'properties'>): {
+/** The score, reasons and rule of an inferred link (`rule` is a stored property, not a typed field). */
+export function inference(
+  edge: Pick<EdgeData, 'score' | 'reasons' | 'rulesVersion' | 'properties'>,
+): {
   score: number | null;
-  reasons: string[];
+  reasons: readonly string[];
   rule: string | null;
   rulesVersion: string | null;
 } {
-  const score = property(edge, 'score');
-  const reasons = property(edge, 'reasons');
   const rule = property(edge, 'rule');
-  const version = property(edge, 'rulesVersion');
   return {
-    score: typeof score === 'number' ? score : null,
-    reasons: Array.isArray(reasons) ? reasons.map(String) : [],
+    score: edge.score,
+    reasons: edge.reasons,
     rule: typeof rule === 'string' ? rule : null,
-    rulesVersion: typeof version === 'string' ? version : null,
+    rulesVersion: edge.rulesVersion,
   };
 }
 
