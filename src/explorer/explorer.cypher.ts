@@ -17,113 +17,100 @@ const edge = (r: string) =>
   `{id: elementId(${r}), type: type(${r}), source: ${idOf(`startNode(${r})`)}, target: ${idOf(`endNode(${r})`)}, props: properties(${r})}`;
 const visible = (r: string, m: string) =>
   `($includeIllustrative OR (NOT coalesce(${r}.illustrative, false) AND NOT coalesce(${m}.illustrative, false)))`;
-// Every (type, direction) a degree can list, in the order it lists them.
-const DEGREE_ENTRIES = [...REL_TYPES]
-  .sort()
-  .flatMap((type) => (['IN', 'OUT'] as const).map((direction) => ({ type, direction })));
-const degreeList = (count: (type: string, direction: 'IN' | 'OUT') => string) =>
-  `[x IN [${DEGREE_ENTRIES.map(
-    ({ type, direction }) =>
-      `{type: '${type}', direction: '${direction}', count: ${count(type, direction)}}`,
-  ).join(', ')}] WHERE x.count > 0]`;
+// Every relationship type, sorted: the order a neighbourhood lists its links in.
+const SORTED_TYPES = [...REL_TYPES].sort();
 // Binds `${as}`: a node's whole degree by type and direction (not limited to the types asked for).
 // With illustrative data, from Neo4j's degree store (one lookup per type and direction, no
-// relationship read). In real-data mode, the degree the loader stored (src/records/write.ts), or, on a
-// graph loaded before it stored them, by reading the relationships. A relationship from a node to
-// itself counts once, as OUT.
-const degree = (v: string, as: string) => `
-    WITH *, CASE
-      WHEN $includeIllustrative THEN ${degreeList((type, direction) =>
-        direction === 'OUT'
-          ? `COUNT { (${v})-[:${type}]->() }`
-          : `COUNT { (${v})<-[:${type}]-() } - COUNT { (${v})-[:${type}]->(${v}) }`,
-      )}
-      WHEN ${v}.realDegreeTypes IS NULL THEN ${degreeList(
-        (type, direction) =>
-          `COUNT { (${v})${direction === 'OUT' ? `-[degRel:${type}]->` : `<-[degRel:${type}]-`}(degOther) WHERE ${direction === 'IN' ? `degOther <> ${v} AND ` : ''}${visible('degRel', 'degOther')} }`,
-      )}
+// relationship read); in real-data mode, the degree the loader stored (src/records/write.ts). A
+// relationship from a node to itself counts once, as OUT.
+const degree = (v: string) => `CASE
+      WHEN $includeIllustrative THEN [x IN [${SORTED_TYPES.flatMap((type) => [
+        `{type: '${type}', direction: 'IN', count: COUNT { (${v})<-[:${type}]-() } - COUNT { (${v})-[:${type}]->(${v}) }}`,
+        `{type: '${type}', direction: 'OUT', count: COUNT { (${v})-[:${type}]->() }}`,
+      ]).join(', ')}] WHERE x.count > 0]
       ELSE [i IN range(0, size(${v}.realDegreeTypes) - 1) |
             {type: ${v}.realDegreeTypes[i], direction: ${v}.realDegreeDirections[i], count: ${v}.realDegreeCounts[i]}]
-      END AS ${as}`;
-// Without degrees asked for, an empty list stands in: counting every neighbour's relationships is
-// most of a neighbourhood's database work.
-const noDegree = (as: string) => `
-    WITH *, [] AS ${as}`;
-// One hop from `n`: per relationship type, the total and the first `$limitPerType` links in a
-// stable order (type, label, key), each with the degree of the node reached when `degrees` is
-// true. Direction is a parameter compared with the stored direction, so one statement serves OUT,
-// IN and BOTH.
-const expand = (n: string, degrees: boolean) => `
-  CALL (${n}) {
-    MATCH (${n})-[r]-(m)
-    WHERE ($types IS NULL OR type(r) IN $types)
-      AND ($direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = ${n}) OR ($direction = 'IN' AND endNode(r) = ${n}))
-      AND ${visible('r', 'm')}
-    WITH r, m ORDER BY type(r), labels(m)[0], m.key, elementId(r)
-    WITH type(r) AS type, collect({r: r, m: m}) AS links
-    UNWIND links[0..$limitPerType] AS link
-    WITH type, size(links) AS total, link.r AS r, link.m AS m
-    ${degrees ? degree('m', 'mDegree') : noDegree('mDegree')}
-    RETURN {from: ${idOf(n)}, type: type, total: total, edge: ${edge('r')}, node: ${node('m')},
-            nodeElementId: elementId(m), degree: mDegree} AS link
-  }`;
+      END`;
+// What a caller did not select is not read: `$bareNodes` projects a node as its id only,
+// `$bareEdges` a link without its properties, `$neighbourDegrees` false skips the degree of every
+// node reached (the expanding node's is always read: it gives each type's total).
+const projectedNode = (v: string) =>
+  `CASE WHEN $bareNodes THEN {label: labels(${v})[0], key: ${v}.key} ELSE ${nodeProjection(v)} END`;
+const expandedEdge = (r: string) =>
+  `{id: elementId(${r}), type: type(${r}), source: ${idOf(`startNode(${r})`)}, target: ${idOf(`endNode(${r})`)}, props: CASE WHEN $bareEdges THEN {} ELSE properties(${r}) END}`;
+// The first `$limitPerType` links of one type, in (label, key) order: a top-k per type, so a hub's
+// thousands of links are filtered and ranked but never collected.
+const firstOfType = (n: string, type: string) => `
+      MATCH (${n})-[r:${type}]-(m)
+      WHERE ($types IS NULL OR '${type}' IN $types)
+        AND ($direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = ${n}) OR ($direction = 'IN' AND endNode(r) = ${n}))
+        AND ${visible('r', 'm')}
+      WITH r, m ORDER BY labels(m)[0], m.key, elementId(r) LIMIT $limitPerType
+      RETURN r, m`;
+// Binds `link`, one row per link of one hop from `n`, whose degree is `nDegree`: per relationship type, its total (from the degree,
+// in the direction asked) and its first links, each with the node reached (and its degree when
+// `$neighbourDegrees`). Direction is a parameter compared with the stored direction, so one
+// statement serves OUT, IN and BOTH.
+const expand = (n: string) => `
+  CALL (${n}) {${SORTED_TYPES.map((type) => firstOfType(n, type)).join('\n      UNION ALL')}
+  }
+  WITH ${n}, nDegree, r, m, type(r) AS type
+  WITH {from: ${idOf(n)}, type: type,
+          total: reduce(t = 0, x IN nDegree | t + CASE WHEN x.type = type AND ($direction = 'BOTH' OR x.direction = $direction) THEN x.count ELSE 0 END),
+          edge: ${expandedEdge('r')}, node: ${projectedNode('m')}, nodeElementId: elementId(m),
+          degree: CASE WHEN $neighbourDegrees THEN ${degree('m')} ELSE [] END} AS link`;
 
-type ExpandParams = {
+/** What a neighbourhood statement reads and returns (see `expand`). */
+export type ExpandParams = {
   types: readonly string[] | null;
   direction: 'OUT' | 'IN' | 'BOTH';
   limitPerType: Int;
   includeIllustrative: boolean;
+  bareNodes: boolean;
+  bareEdges: boolean;
+  neighbourDegrees: boolean;
 };
 
-/** Whether a neighbourhood statement also counts each node's relationships (`degrees`). */
-export type WithDegrees = 'degrees' | 'noDegrees';
-const DEGREE_VARIANTS: readonly WithDegrees[] = ['degrees', 'noDegrees'];
-
 /**
- * First hop of a neighbourhood, one statement per label (the start is found by label and key) and
- * per degree variant: `neighborhoodStart.get(variant)!.get(label)`.
+ * First hop of a neighbourhood, one statement per label (the start is found by label and key):
+ * the start node, its degree and its links in (type, label, key) order.
  */
 export const neighborhoodStart: ReadonlyMap<
-  WithDegrees,
-  ReadonlyMap<Label, Cypher<ExpandParams & { key: string }, StartRow>>
+  Label,
+  Cypher<ExpandParams & { key: string }, StartRow>
 > = new Map(
-  DEGREE_VARIANTS.map((variant) => [
-    variant,
-    new Map(
-      LABELS.map((label) => [
-        label,
-        trustedCypher<ExpandParams & { key: string }, StartRow>(
-          `neighborhoodOf${label}${variant === 'degrees' ? '' : 'NoDegrees'}`,
-          `MATCH (n:${label} {key: $key})
+  LABELS.map((label) => [
+    label,
+    trustedCypher<ExpandParams & { key: string }, StartRow>(
+      `neighborhoodOf${label}`,
+      `MATCH (n:${label} {key: $key})
        WHERE $includeIllustrative OR NOT coalesce(n.illustrative, false)
-       CALL (n) {
-         ${expand('n', variant === 'degrees')}
+       WITH n, ${degree('n')} AS nDegree
+       CALL (n, nDegree) {
+         ${expand('n')}
+         WITH link ORDER BY link.type, link.node.label, link.node.key, link.edge.id
          RETURN collect(link) AS links
        }
-       ${variant === 'degrees' ? degree('n', 'nDegree') : noDegree('nDegree')}
-       RETURN {node: ${node('n')}, degree: nDegree, links: links} AS row`,
-        ),
-      ]),
+       RETURN {node: ${projectedNode('n')}, degree: nDegree, links: links} AS row`,
     ),
   ]),
 );
 
 /** A further hop of a neighbourhood: from the nodes of the previous hop, by element id, in frontier order. */
-export const neighborhoodHop: ReadonlyMap<
-  WithDegrees,
-  Cypher<ExpandParams & { frontier: readonly string[] }, ExpansionRow>
-> = new Map(
-  DEGREE_VARIANTS.map((variant) => [
-    variant,
-    trustedCypher<ExpandParams & { frontier: readonly string[] }, ExpansionRow>(
-      `neighborhoodHop${variant === 'degrees' ? '' : 'NoDegrees'}`,
-      `UNWIND range(0, size($frontier) - 1) AS i
+export const neighborhoodHop = trustedCypher<
+  ExpandParams & { frontier: readonly string[] },
+  ExpansionRow
+>(
+  'neighborhoodHop',
+  `UNWIND range(0, size($frontier) - 1) AS i
    MATCH (n) WHERE elementId(n) = $frontier[i]
-   ${expand('n', variant === 'degrees')}
+   WITH i, n, ${degree('n')} AS nDegree
+   CALL (n, nDegree) {
+     ${expand('n')}
+     RETURN link
+   }
    WITH i, link ORDER BY i, link.type, link.node.label, link.node.key, link.edge.id
    RETURN link AS row`,
-    ),
-  ]),
 );
 
 // Nodes of `param` (a map Label → keys), one index seek per label.

@@ -48,7 +48,9 @@ export function readSearch(
 
 /**
  * A neighbourhood: the start node and its first hop in one statement, the second hop (when
- * `depth` is 2) in another, from the first hop's nodes. Degrees only `withDegrees`.
+ * `depth` is 2) in another, from the first hop's nodes. What the caller did not select is not
+ * read: nodes beyond their id (`bareNodes`), links' properties (`bareEdges`), the degrees of the
+ * nodes reached (`withDegrees` false).
  */
 export async function readNeighborhood(
   db: Db,
@@ -60,24 +62,25 @@ export async function readNeighborhood(
     limitPerType: number;
     includeIllustrative: boolean;
     withDegrees: boolean;
+    bareNodes?: boolean;
+    bareEdges?: boolean;
   },
 ): Promise<NeighborhoodRow> {
-  const variant = args.withDegrees ? 'degrees' : 'noDegrees';
   const params = {
     types: args.types,
     direction: args.direction,
     limitPerType: int(args.limitPerType),
     includeIllustrative: args.includeIllustrative,
+    bareNodes: args.bareNodes ?? false,
+    bareEdges: args.bareEdges ?? false,
+    neighbourDegrees: args.withDegrees,
   };
-  const [first] = await db.read(neighborhoodStart.get(variant)!.get(start.label)!, {
-    ...params,
-    key: start.key,
-  });
+  const [first] = await db.read(neighborhoodStart.get(start.label)!, { ...params, key: start.key });
   if (first === undefined) return EMPTY_NEIGHBORHOOD;
   const hops: ExpansionRow[][] = [[...first.links]];
   if (args.depth === 2 && first.links.length > 0) {
     const frontier = [...new Set(first.links.map((link) => link.nodeElementId))];
-    hops.push(await db.read(neighborhoodHop.get(variant)!, { ...params, frontier }));
+    hops.push(await db.read(neighborhoodHop, { ...params, frontier }));
   }
   return assembleNeighborhood(first, hops, args.limitPerType);
 }

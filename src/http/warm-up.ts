@@ -16,11 +16,11 @@ export const WARM_UP_OPERATIONS: readonly string[] = [
   '{ meta { labels { label count } relationshipTypes { type count } } }',
   '{ search(text: "CTED", first: 30) { score node { id } } }',
   '{ search(text: "反恐怖主义委员会执行局", first: 30) { score node { id } } }',
-  // One neighbourhood per label (each label has its own statement), with and without degrees.
-  ...LABELS.flatMap((label) => [
-    `{ neighborhood(id: "${label}:CTED", limitPerType: 25) { nodes { id } edges { id } ${DEGREES} } }`,
-    `{ neighborhood(id: "${label}:CTED", limitPerType: 1) { nodes { id } } }`,
-  ]),
+  // One neighbourhood per label: each label has its own statement.
+  ...LABELS.map(
+    (label) =>
+      `{ neighborhood(id: "${label}:CTED", limitPerType: 25) { nodes { id } edges { id } ${DEGREES} } }`,
+  ),
   `{ neighborhood(id: "Entity:CTED", depth: 2, limitPerType: 5) { nodes { id } ${DEGREES} } }`,
   '{ paths(from: "Entity:CTED", to: "MemberState:NGA") { length nodes { id } edges { id } } }',
   '{ edgesAmong(ids: ["Entity:CTED", "Entity:UNOCT"]) { id } }',

@@ -22,4 +22,10 @@ export {
   type RelRow,
   type RelType,
 } from './graph.js';
-export { refreshDerived, writeGraph, writeGraphIn, type WriteOptions } from './write.js';
+export {
+  refreshDerived,
+  storeMissingDegrees,
+  writeGraph,
+  writeGraphIn,
+  type WriteOptions,
+} from './write.js';

@@ -107,6 +107,22 @@ const storeRealDegrees = trustedCypher<Record<string, never>, number>(
   RETURN count(n) AS row`,
 );
 
+const countMissingDegrees = trustedCypher<Record<string, never>, number>(
+  'countMissingDegrees',
+  `MATCH (n) WHERE ${graphNode('n')} AND n.realDegreeTypes IS NULL RETURN count(n) AS row`,
+);
+
+/**
+ * Stores the degrees of a graph written before the loader stored them (or by hand): the explorer
+ * reads only stored degrees. Run at start-up; a no-op (one count) when every node has them.
+ * Returns how many nodes lacked them.
+ */
+export async function storeMissingDegrees(db: Db): Promise<number> {
+  const [missing = 0] = await db.read(countMissingDegrees, {});
+  if (missing > 0) await db.transaction((tx) => tx.run(storeRealDegrees, {}));
+  return missing;
+}
+
 export interface WriteOptions {
   /** Delete the current graph first (keys, submissions and the audit trail stay). */
   readonly replace: boolean;

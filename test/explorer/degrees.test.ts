@@ -3,6 +3,7 @@
 // that illustrative data touches and on hubs it does not.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.js';
+import { storeMissingDegrees } from '../../src/records/index.js';
 import { loadSeed, SEED_DATA_DIR } from '../../seed/load.js';
 import { createExecutor } from '../support/graphql.js';
 import { resetGraph, testDb } from '../support/neo4j.js';
@@ -69,8 +70,10 @@ describe('degrees', () => {
   it('match a count of the visible relationships, with and without illustrative data', () =>
     expectCountedDegrees([false, true]));
 
-  it('are counted by reading relationships on a graph loaded before degrees were stored', async () => {
-    await db.transaction((tx) => tx.run(forgetDegrees, {}));
+  it('are stored at start-up on a graph loaded before degrees were stored, once', async () => {
+    const [nodes = 0] = await db.transaction((tx) => tx.run(forgetDegrees, {}));
+    expect(await storeMissingDegrees(db)).toBe(nodes);
+    expect(await storeMissingDegrees(db)).toBe(0);
     await expectCountedDegrees([false]);
   });
 });

@@ -81,7 +81,7 @@ describe('Query.neighborhood', () => {
     expect(result.errors).toBeUndefined();
     const { degrees: _degrees, ...rest } = withDegrees;
     expect(result.data!.neighborhood).toEqual(rest);
-    expect(db.calls).toEqual(['neighborhoodOfEntityNoDegrees', 'neighborhoodHopNoDegrees']);
+    expect(db.calls).toEqual(['neighborhoodOfEntity', 'neighborhoodHop']);
   });
 
   it('gives every node its whole degree by type and direction', async () => {

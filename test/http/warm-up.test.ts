@@ -1,6 +1,7 @@
 // The start-up warm-up: every operation it sends is valid, within the limits, and answered
 // without error, so none of them silently stops planning its statement.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LABELS } from '../../src/core/ids.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createContextFactory } from '../../src/graphql/context.js';
 import { createApollo } from '../../src/http/app.js';
@@ -28,8 +29,10 @@ describe('warm-up at start', () => {
       });
       db.calls.length = 0;
       expect(await warmUp(apollo, () => contextFor(), log)).toBe(WARM_UP_OPERATIONS.length);
-      // Every label's neighbourhood statement, both degree variants, and the dashboard's coverage.
-      expect(new Set(db.calls.filter((c) => c.startsWith('neighborhoodOf'))).size).toBe(18);
+      // Every label's neighbourhood statement, and the dashboard's coverage.
+      expect(new Set(db.calls.filter((c) => c.startsWith('neighborhoodOf'))).size).toBe(
+        LABELS.length,
+      );
       expect(db.calls.some((c) => c.toLowerCase().includes('coverage'))).toBe(true);
       await apollo.stop();
     },
