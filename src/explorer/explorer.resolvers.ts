@@ -88,7 +88,7 @@ function edgeSources(edge: EdgeRow): SourceRow[] {
  */
 export const explorerResolvers: Resolvers = {
   Query: {
-    search: async (_root, { text, labels, first, includeIllustrative }, ctx) => {
+    search: async (_root, { text, labels, first, includeIllustrative, prefix }, ctx) => {
       const trimmed = text.trim();
       if (trimmed === '') throw new InputError('"text" must not be empty', 'text', { value: text });
       if (trimmed.length > MAX_TEXT) {
@@ -97,7 +97,7 @@ export const explorerResolvers: Resolvers = {
         });
       }
       const size = intArg(first, 20, 'first', 0, MAX_FIRST);
-      const { query, queryZh } = buildSearchQueries(trimmed);
+      const { query, queryZh } = buildSearchQueries(trimmed, { prefix: prefix ?? false });
       if (size === 0 || (query === null && queryZh === null)) return [];
       return readSearch(ctx.db, {
         query,

@@ -57,4 +57,42 @@ describe('buildSearchQueries', () => {
     const text = Array.from({ length: 40 }, (_, i) => `t${i}`).join(' ');
     expect(buildSearchQueries(text).query?.match(/"t\d+"/g)).toHaveLength(MAX_TERMS);
   });
+
+  describe('with prefix (type-ahead)', () => {
+    const prefixed = (text: string) => buildSearchQueries(text, { prefix: true }).query;
+
+    it('lets the last term match the words it begins, the exact word too', () => {
+      expect(prefixed('CTE')).toBe('("cte" OR cte*)');
+      expect(prefixed('G5 Sah')).toBe('("g5" AND ("sah" OR sah*)) OR "g5 sah"^2');
+    });
+
+    it('is off by default', () => {
+      expect(buildSearchQueries('CTE').query).toBe('"cte"');
+    });
+
+    it('takes the last term typed even when an earlier one repeats it', () => {
+      expect(prefixed('sahel g5 sahel')).toBe('(("sahel" OR sahel*) AND "g5") OR "sahel g5"^2');
+    });
+
+    it('keeps a term of one character, or with anything but letters and digits, an escaped phrase', () => {
+      expect(prefixed('border m')).toBe('("border" AND "m") OR "border m"^2');
+      expect(prefixed('S/RES/23')).toBe('"s\\/res\\/23"');
+      expect(prefixed('CTED-ILL')).toBe('"cted\\-ill"');
+      expect(prefixed('border*')).toBe('"border\\*"');
+      expect(prefixed('*** ???')).toBeNull();
+    });
+
+    it('prefixes letters of any script but never touches the Chinese query', () => {
+      expect(prefixed('Côte')).toBe('("côte" OR côte*)');
+      expect(buildSearchQueries('CTED 执行', { prefix: true })).toEqual({
+        query: '("cted" OR cted*)',
+        queryZh: '"执行"',
+      });
+    });
+
+    it('leaves the last term exact when the term cap cut it off', () => {
+      const text = Array.from({ length: 30 }, (_, i) => `t${i}`).join(' ');
+      expect(prefixed(text)).not.toContain('*');
+    });
+  });
 });

@@ -3,8 +3,8 @@ import { loadSeed } from '../../seed/load.js';
 import { createExecutor } from '../support/graphql.js';
 import { resetGraph, testDb } from '../support/neo4j.js';
 
-const SEARCH = `query($text: String!, $labels: [NodeLabel!], $first: Int, $ill: Boolean) {
-  search(text: $text, labels: $labels, first: $first, includeIllustrative: $ill) { score node { id illustrative } } }`;
+const SEARCH = `query($text: String!, $labels: [NodeLabel!], $first: Int, $ill: Boolean, $prefix: Boolean) {
+  search(text: $text, labels: $labels, first: $first, includeIllustrative: $ill, prefix: $prefix) { score node { id illustrative } } }`;
 
 type Hit = { score: number; node: { id: string; illustrative: boolean } };
 
@@ -79,6 +79,53 @@ describe('Query.search', () => {
     expect(await ids('UNODC AND (" ~ *')).toContain('Entity:UNODC');
     await ids('title:* OR 1~ [a TO z] {x} ^2 \\ /re/'); // no syntax error: every character is escaped
     expect(await ids('*** ???')).toEqual([]);
+  });
+
+  describe('with prefix (type-ahead)', () => {
+    const prefixed = (text: string, vars: Record<string, unknown> = {}) =>
+      ids(text, { prefix: true, ...vars });
+
+    it('finds CTED from "CTE", which matches no whole word, in one round trip', async () => {
+      expect(await ids('CTE')).toEqual([]);
+      expect(await ids('CTE', { prefix: false })).toEqual([]);
+      expect((await prefixed('CTE'))[0]).toBe('Entity:CTED');
+      expect(db.calls).toEqual(['searchNodes', 'searchNodes', 'searchNodes']);
+    });
+
+    it('finds Nigeria (and Niger) from "Nige", and Niger first once the word is whole', async () => {
+      expect(await ids('Nige')).toEqual([]);
+      expect((await prefixed('Nige')).slice(0, 2)).toEqual(['MemberState:NER', 'MemberState:NGA']);
+      expect((await prefixed('Niger'))[0]).toBe('MemberState:NER');
+    });
+
+    it('completes only the last word: "G5 Sah" finds the G5 Sahel region and entity', async () => {
+      expect(await ids('G5 Sah')).toEqual([]);
+      expect((await prefixed('G5 Sah')).slice(0, 2).sort()).toEqual([
+        'Entity:G5 Sahel',
+        'Region:g5-sahel',
+      ]);
+      expect(await prefixed('Sah G5')).toEqual([]);
+    });
+
+    it('keeps the order of whole-word matches', async () => {
+      expect(await prefixed('CTED')).toEqual(await ids('CTED'));
+      expect(await prefixed('S/RES/2396 (2017)')).toEqual(['Resolution:S/RES/2396 (2017)']);
+    });
+
+    it('leaves a one-letter word, and words with syntax characters, exact', async () => {
+      expect(await prefixed('n')).toEqual([]);
+      expect(await prefixed('CTED-IL', { ill: true })).toEqual([]);
+      expect(await prefixed('CTE*')).toEqual([]);
+      await prefixed('title:* OR 1~ [a TO z] {x} ^2 \\ /re/'); // no syntax error: still escaped
+    });
+
+    it('still leaves out illustrative nodes unless asked', async () => {
+      const vars = { labels: ['Recommendation'], first: 100 };
+      expect(await prefixed('CTED IL', vars)).not.toContain('Recommendation:CTED-ILL-001');
+      expect(await prefixed('CTED IL', { ...vars, ill: true })).toContain(
+        'Recommendation:CTED-ILL-001',
+      );
+    });
   });
 
   it('returns at most `first` hits', async () => {

@@ -158,7 +158,7 @@ describe('the explorer and the dashboard in a browser, on the real graph', () =>
       await screenshot(page, 'explorer-empty');
     });
 
-    it('searches "CTED": results grouped by type, the entity first, also by its Chinese name', async () => {
+    it('searches "CTED": results grouped by type, the entity first, also by its Chinese name and as it is typed', async () => {
       const option = await search(page, 'CTED', 'Entity:CTED');
       const first = page.locator('#search-results [role="option"]').first();
       expect(await first.getAttribute('data-id')).toBe('Entity:CTED');
@@ -170,6 +170,9 @@ describe('the explorer and the dashboard in a browser, on the real graph', () =>
       await screenshot(page, 'search-cted');
 
       await search(page, '反恐怖主义委员会执行局', 'Entity:CTED');
+      // Type-ahead: a word not yet complete finds what it begins.
+      await search(page, 'CTE', 'Entity:CTED');
+      await search(page, 'Nige', 'MemberState:NGA');
       await search(page, 'CTED', 'Entity:CTED');
     });
 

@@ -22,8 +22,9 @@ export interface MetaData {
   };
 }
 
+/** Type-ahead: the last word typed also matches the words it begins (`CTE` finds CTED). */
 export const SEARCH = `query ExplorerSearch($text: String!, $ill: Boolean!) {
-  search(text: $text, first: 30, includeIllustrative: $ill) { score node { ...DrawnNode } }
+  search(text: $text, first: 30, includeIllustrative: $ill, prefix: true) { score node { ...DrawnNode } }
 }
 ${DRAWN_NODE}`;
 export interface SearchData {
