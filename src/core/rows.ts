@@ -10,6 +10,8 @@ interface BaseRow {
   readonly _sources?: SourceRow[];
   /** Link lists compiled into the statement that read the row, by `linkSlot`; else loaded. */
   readonly _links?: Readonly<Record<string, LinkRow[]>>;
+  /** Compiled link lists none of whose link properties were selected: the far nodes only. */
+  readonly _nodes?: Readonly<Record<string, NodeRow[]>>;
 }
 
 /**

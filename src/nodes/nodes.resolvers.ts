@@ -11,7 +11,8 @@ import type {
 } from '../graphql/generated.js';
 import { readNodes } from './nodes.reads.js';
 import { ALL_LINKS, linkScope, linkSlot, type LinkScope } from './link-scope.js';
-import type { RelationName } from './relations.js';
+import { compiledLinks } from './projection.js';
+import { RELATIONS, type RelationName } from './relations.js';
 import {
   hasLabel,
   type LinkRow,
@@ -23,7 +24,7 @@ import {
 } from '../core/rows.js';
 
 type LinkArgs = { includeIllustrative?: boolean | null; evidence?: readonly string[] | null };
-type Parent = Pick<NodeRow, 'key' | '_links' | '_sources'>;
+type Parent = Pick<NodeRow, 'key' | '_links' | '_nodes' | '_sources'>;
 
 /**
  * The links of `relation` from `parent`: compiled into the statement that read the parent when it
@@ -36,7 +37,7 @@ function links(
   ctx: Context,
   info: { fieldName: string },
 ): Promise<LinkRow[]> | LinkRow[] {
-  const compiled = parent._links?.[linkSlot(info.fieldName, scope)];
+  const compiled = compiledLinks(parent, linkSlot(info.fieldName, scope), RELATIONS[relation]);
   return compiled ?? ctx.loaders.links(relation, scope).load(parent.key);
 }
 

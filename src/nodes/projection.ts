@@ -13,6 +13,7 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { isLabel, type Label } from '../core/ids.js';
+import type { LinkProps, LinkRow, NodeRow } from '../core/rows.js';
 import { fieldsOn, type FieldsByName, type SelectionScope } from '../core/selection.js';
 import { evidenceLiteral } from '../core/evidence.js';
 import { allProperties } from '../db/fragments.js';
@@ -125,6 +126,8 @@ function projection(
   fieldNodes: readonly FieldNode[],
   /** Properties read by the link above (its `illustrative` reads the node's too). */
   extra: readonly string[] = [],
+  /** False when the reader knows the label (a link with one target label: see compiledLinks). */
+  withLabel = true,
 ): string {
   const one = (label: Label) =>
     labelProjection(
@@ -133,6 +136,7 @@ function projection(
       label,
       fieldsOn(at.scope, objectType(at.scope, label), fieldNodes),
       extra,
+      withLabel || labels.length > 1,
     );
   const [only] = labels;
   if (labels.length === 1 && only !== undefined) return one(only);
@@ -151,6 +155,7 @@ function labelProjection(
   label: Label,
   fields: FieldsByName,
   extra: readonly string[],
+  withLabel: boolean,
 ): string {
   const { scope } = at;
   const compiles = () => at.depth < MAX_DEPTH && at.budget.left-- > 0;
@@ -158,6 +163,7 @@ function labelProjection(
   const properties = new Set<string>([...ALWAYS, ...extra]);
   const subqueries: string[] = [];
   const links: string[] = [];
+  const bareLinks: string[] = [];
   let everything = false;
 
   for (const [name, nodes] of fields) {
@@ -181,7 +187,7 @@ function labelProjection(
       for (const [slot, { linkScope, group }] of byScope) {
         if (compiles()) {
           const list = linkList(deeper(at), v, relation, linkScope, group);
-          links.push(`${slot}: ${list}`);
+          (list.bare ? bareLinks : links).push(`${slot}: ${list.text}`);
         } else everything = true; // the loaders answer from full rows
       }
     } else if (COMPOSITE_PROPERTIES[name]) {
@@ -195,8 +201,12 @@ function labelProjection(
 
   const base = everything
     ? `${v} {${allProperties(v, label)}`
-    : `${v} {${[...properties].map((p) => `.${p}`).join(', ')}, label: '${label}'`;
-  const entries = [...subqueries, ...(links.length > 0 ? [`_links: {${links.join(', ')}}`] : [])];
+    : `${v} {${[...properties].map((p) => `.${p}`).join(', ')}${withLabel ? `, label: '${label}'` : ''}`;
+  const entries = [
+    ...subqueries,
+    ...(links.length > 0 ? [`_links: {${links.join(', ')}}`] : []),
+    ...(bareLinks.length > 0 ? [`_nodes: {${bareLinks.join(', ')}}`] : []),
+  ];
   return `${base}${entries.map((e) => `, ${e}`).join('')}}`;
 }
 
@@ -216,14 +226,19 @@ function sources(at: At, v: string, nodes: readonly FieldNode[]): string {
   return `COLLECT { MATCH (${v})-[${c}:CITED_IN]->(${d}:Document) WITH ${c}, ${d} ORDER BY ${d}.key, ${c}.paragraph RETURN {paragraph: ${c}.paragraph${document}} }`;
 }
 
-/** One relationship field: its links in target key order, each `{props, node}`. */
+/**
+ * One relationship field: its links in target key order, each `{props, node}`, or, when no
+ * property of the link is selected (`bare`), each the node alone. A node reached over a link with
+ * one target label is projected without its label. Every key of a row costs a string in the
+ * answer and in decoding it, once per link; compiledLinks restores the rows the resolvers read.
+ */
 function linkList(
   at: At,
   v: string,
   relation: Relation,
   { includeIllustrative, evidence }: LinkScope,
   nodes: readonly FieldNode[],
-): string {
+): { text: string; bare: boolean } {
   const { scope, depth } = at;
   const r = `r${depth}`;
   const m = `m${depth}`;
@@ -265,7 +280,44 @@ function linkList(
     relation.to,
     nodeSelections,
     props.has('illustrative') ? ['illustrative'] : [],
+    false,
   );
-  const linkProps = props.size > 0 ? `${r} {${[...props].map((p) => `.${p}`).join(', ')}}` : '{}';
-  return `COLLECT { MATCH (${v})${arrow}(${pattern})${where} WITH ${r}, ${m} ORDER BY ${m}.key RETURN {props: ${linkProps}, node: ${node}} }`;
+  const bare = props.size === 0;
+  const row = bare
+    ? node
+    : `{props: ${r} {${[...props].map((p) => `.${p}`).join(', ')}}, node: ${node}}`;
+  return {
+    text: `COLLECT { MATCH (${v})${arrow}(${pattern})${where} WITH ${r}, ${m} ORDER BY ${m}.key RETURN ${row} }`,
+    bare,
+  };
+}
+
+const NO_PROPS: LinkProps = Object.freeze({});
+
+/** A compiled row of one target label gets that label back (see linkList), in place. */
+function labelled(node: NodeRow, labels: readonly Label[]): NodeRow {
+  const [only] = labels;
+  if (labels.length === 1 && only !== undefined && node.label === undefined)
+    (node as { label: Label }).label = only;
+  return node;
+}
+
+/**
+ * The links of a relationship field that the parent's statement compiled (`slot` as linkSlot
+ * names it), as the rows the resolvers read; undefined when they were not compiled.
+ */
+export function compiledLinks(
+  parent: Pick<NodeRow, '_links' | '_nodes'>,
+  slot: string,
+  relation: Relation,
+): LinkRow[] | undefined {
+  const links = parent._links?.[slot];
+  if (links) {
+    for (const link of links) labelled(link.node, relation.to);
+    return links;
+  }
+  return parent._nodes?.[slot]?.map((node) => ({
+    props: NO_PROPS,
+    node: labelled(node, relation.to),
+  }));
 }
