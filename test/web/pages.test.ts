@@ -57,6 +57,10 @@ const dashboard = {
     page.evaluate(() => [...(globalThis as any).ctkgDashboard.timings]),
 };
 
+/** The keys of the gap list, in order. */
+const gapKeys = (page: Page): Promise<string[]> =>
+  page.locator('#gap-list > li').evaluateAll((li) => li.map((x: any) => String(x.dataset.key)));
+
 /** Types `text` into the explorer's search and waits for the option with `id`. */
 async function search(page: Page, text: string, id: string) {
   await page.locator('#search').fill(text);
@@ -381,6 +385,57 @@ describe('the explorer and the dashboard in a browser, on the real graph', () =>
       expect(node?.visible).toBe(false);
     });
 
+    it('asks again for what is drawn when illustrative records are switched on', async () => {
+      const other = await session.newPage();
+      await other.goto(`${server.base}/explorer`);
+      await explorer.ready(other);
+      await search(other, 'Uganda', 'MemberState:UGA');
+      await other.locator('#search').press('Enter');
+      await explorer.ready(other);
+      await other.locator('#details').getByRole('button', { name: 'Expand all' }).click();
+      await explorer.ready(other);
+      const illustrative = (s: ExplorerSnapshot) =>
+        s.nodes
+          .filter((n) => n.illustrative)
+          .map((n) => n.id)
+          .sort();
+      expect(illustrative(await explorer.snapshot(other))).toEqual([]);
+
+      // Ticking the box, not expanding again, fetches the two illustrative recommendations
+      // addressed to Uganda.
+      const asked = other.waitForRequest(
+        (r) =>
+          r.url().endsWith('/graphql') &&
+          (r.postData() ?? '').includes('ExplorerNeighborhood') &&
+          (r.postDataJSON() as { variables: { ill?: boolean } }).variables.ill === true,
+      );
+      await other.locator('#show-illustrative').check();
+      await asked;
+      await explorer.ready(other);
+      let snapshot = await explorer.snapshot(other);
+      const examples = ['Recommendation:CTED-ILL-027', 'Recommendation:CTED-ILL-028'];
+      expect(illustrative(snapshot)).toEqual(examples);
+      for (const id of examples) {
+        const node = snapshot.nodes.find((n) => n.id === id);
+        expect(node?.visible).toBe(true);
+        expect(node?.classes).toContain('illustrative');
+      }
+      expect(
+        snapshot.edges
+          .filter((e) => e.type === 'ADDRESSED_TO' && e.target === 'MemberState:UGA' && e.visible)
+          .map((e) => e.source)
+          .sort(),
+      ).toEqual(examples);
+      expect(snapshot.fragment).toContain('ill=1');
+
+      await other.locator('#show-illustrative').uncheck();
+      await explorer.ready(other);
+      snapshot = await explorer.snapshot(other);
+      expect(snapshot.nodes.filter((n) => n.illustrative && n.visible)).toEqual([]);
+      expect(snapshot.fragment).not.toContain('ill=1');
+      await other.close();
+    });
+
     it('restores the same view from its URL in a new page', async () => {
       // Select the path's start from the paths panel, so the selection is part of the view.
       await page
@@ -634,6 +689,81 @@ describe('the explorer and the dashboard in a browser, on the real graph', () =>
       expect(link).toMatch(
         new RegExp(`^/explorer#n=Recommendation:${keys[0]};0;0;p&sel=n0&ev=DR$`),
       );
+    });
+
+    it('keeps its filters in the URL: a new page opened at it shows the same', async () => {
+      // The issuer chosen above is in the address already; two more filters join it.
+      await page.locator('#evidence-inferred').check();
+      await dashboard.ready(page);
+      await page.locator('#resolution-body').selectOption('SC');
+      await dashboard.ready(page);
+      const url = page.url();
+      expect(new URL(url).hash).toBe('#evidence=DOCUMENTED,REPORTED,INFERRED&issuers=SG&body=SC');
+      const keys = await gapKeys(page);
+      expect(keys.length).toBeGreaterThan(0);
+
+      const copy = await session.newPage();
+      await copy.goto(url);
+      await dashboard.ready(copy);
+      expect(await copy.locator('#evidence-inferred').isChecked()).toBe(true);
+      expect(await copy.locator('#gap-issuer').inputValue()).toBe('SG');
+      expect(await copy.locator('#resolution-body').inputValue()).toBe('SC');
+      expect(await gapKeys(copy)).toEqual(keys);
+      expect(await copy.locator('#gap-downloads a', { hasText: 'CSV' }).getAttribute('href')).toBe(
+        '/export/recommendations-without-projects.csv?issuers=SG&evidence=DOCUMENTED,REPORTED,INFERRED',
+      );
+      expect(
+        await copy.locator('#resolution-downloads a', { hasText: 'CSV' }).getAttribute('href'),
+      ).toBe('/export/resolutions-without-projects.csv?body=SC');
+      await copy.close();
+    });
+
+    it('opens at an address written by hand: as of A/73/866, every region charted', async () => {
+      const copy = await session.newPage();
+      await copy.goto(`${server.base}/dashboard#asOf=A/73/866&showAll=region`);
+      await dashboard.ready(copy);
+      expect(await copy.locator('#as-of').inputValue()).toBe('A/73/866');
+      expect(await copy.locator('#evidence-inferred').isChecked()).toBe(false);
+      expect(await copy.locator('#gap-summary').innerText()).toMatch(
+        /^6 recommendations a project could answer .*, as of A\/73\/866\./,
+      );
+      expect(await copy.locator('#region-extra button').getAttribute('aria-pressed')).toBe('true');
+      // All 31 regions with projects, not the top 15.
+      expect(
+        chart(await dashboard.charts(copy), 'chart-region-main').labels.length,
+      ).toBeGreaterThan(15);
+      await copy.close();
+    });
+
+    it('asks the API again when illustrative records are included, and counts them', async () => {
+      const copy = await session.newPage();
+      await copy.goto(`${server.base}/dashboard`);
+      await dashboard.ready(copy);
+      const summary = copy.locator('#gap-summary');
+      const count = async () => Number(/^\d+/.exec(await summary.innerText())?.[0]);
+      expect(await count()).toBe(GAPS_DOCUMENTED);
+
+      const asked = copy.waitForRequest(
+        (r) =>
+          r.url().endsWith('/graphql') &&
+          (r.postData() ?? '').includes('DashboardGaps') &&
+          (r.postDataJSON() as { variables: { ill?: boolean } }).variables.ill === true,
+      );
+      await copy.locator('#show-illustrative').check();
+      await asked;
+      await dashboard.ready(copy);
+      expect(await count()).toBeGreaterThan(GAPS_DOCUMENTED);
+      expect((await gapKeys(copy)).some((key) => key.startsWith('CTED-ILL-'))).toBe(true);
+      // CTED's country recommendations are illustrative: only now are any addressed to a region.
+      const regions = chart(await dashboard.charts(copy), 'chart-region-evidence');
+      expect(regions.datasets.some((d) => d.data.some((n) => (n ?? 0) > 0))).toBe(true);
+      expect(new URL(copy.url()).hash).toBe('#includeIllustrative=true');
+
+      await copy.locator('#show-illustrative').uncheck();
+      await dashboard.ready(copy);
+      expect(await count()).toBe(GAPS_DOCUMENTED);
+      expect(new URL(copy.url()).hash).toBe('');
+      await copy.close();
     });
 
     it('fits a 1280×800 screen without sideways scrolling', async () => {

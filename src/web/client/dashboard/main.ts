@@ -10,6 +10,7 @@ import { EVIDENCE_STYLE } from '../shared/vocab.js';
 import { encodeView, EMPTY_VIEW } from '../explorer/deeplink.js';
 import { chartSnapshots, evidenceChart, projectsChart, statedVsComputed } from './charts.js';
 import * as Q from './queries.js';
+import { decodeState, encodeState } from './url.js';
 
 /** Groups a chart shows before "show all". */
 const TOP = 15;
@@ -56,22 +57,24 @@ const DIMENSIONS: readonly DimensionSpec[] = [
   },
 ];
 
+// The filters start as the URL gives them (url.ts), and every change is written back to it.
+const initial = decodeState(location.hash);
 const filter: Q.CommonFilter = {
-  evidence: ['DOCUMENTED', 'REPORTED'],
-  asOf: null,
-  illustrative: false,
+  evidence: initial.evidence,
+  asOf: initial.asOf,
+  illustrative: initial.illustrative,
 };
 const where: Q.GapFilter = {
-  issuers: [],
-  addressees: [],
-  regions: [],
-  thematicAreas: [],
-  pillars: [],
-  documents: [],
+  issuers: [...initial.where.issuers],
+  addressees: [...initial.where.addressees],
+  regions: [...initial.where.regions],
+  thematicAreas: [...initial.where.thematicAreas],
+  pillars: [...initial.where.pillars],
+  documents: [...initial.where.documents],
 };
-let answerableOnly = true;
-let resolutionBody: string | null = null;
-const showAll = new Set<string>();
+let answerableOnly = initial.answerableOnly;
+let resolutionBody: string | null = initial.resolutionBody;
+const showAll = new Set<string>(initial.showAll);
 const coverage = new Map<Q.Dimension, Q.CoverageGroup[]>();
 let totals: Q.StatedFigure[] = [];
 
@@ -111,6 +114,28 @@ function report(error: unknown): void {
     line.textContent = 'Something went wrong; see the browser console.';
     console.error(error);
   }
+}
+
+/** Writes the filters into the address bar (replacing the entry: filters are not history). */
+function saveUrl(): void {
+  const fragment = encodeState({
+    ...filter,
+    where,
+    answerableOnly,
+    resolutionBody,
+    showAll: [...showAll],
+  });
+  if (location.hash.slice(1) === fragment) return;
+  history.replaceState(null, '', fragment === '' ? location.pathname : `#${fragment}`);
+}
+
+/** Selects `value` in `select`, adding it as an option when the URL names one the list lacks. */
+function choose(select: HTMLSelectElement, value: string | null): void {
+  const wanted = value ?? '';
+  if (![...select.options].some((o) => o.value === wanted)) {
+    select.appendChild(h('option', { value: wanted }, wanted));
+  }
+  select.value = wanted;
 }
 
 const pct = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
@@ -369,6 +394,7 @@ function renderCoverage(spec: DimensionSpec): void {
                 if (all) showAll.delete(spec.id);
                 else showAll.add(spec.id);
                 renderCoverage(spec);
+                saveUrl();
               },
             },
             all ? `Show the top ${TOP}` : `Show all ${groups.length} groups`,
@@ -605,6 +631,8 @@ function buildCommonFilters(choices: Q.ChoicesData): void {
   for (const doc of choices.documents.nodes.filter((d) => d.role === 'source' && d.date !== null)) {
     asOf.appendChild(h('option', { value: doc.key, title: doc.title }, `${doc.key} (${doc.date})`));
   }
+  choose(asOf, filter.asOf);
+  byId<HTMLInputElement>('show-illustrative').checked = filter.illustrative;
   asOf.addEventListener('change', () => {
     filter.asOf = asOf.value || null;
     void refresh('as of');
@@ -618,6 +646,7 @@ function buildCommonFilters(choices: Q.ChoicesData): void {
 function buildGapFilters(choices: Q.ChoicesData, issuers: { key: string; name: string }[]): void {
   const set = (field: keyof Q.GapFilter) => (value: string | null) => {
     where[field] = value === null ? [] : [value];
+    saveUrl();
     void timed(`gap filter ${field}`, () => loadGaps());
   };
   const addressees = [
@@ -677,10 +706,12 @@ function buildGapFilters(choices: Q.ChoicesData, issuers: { key: string; name: s
             type: 'checkbox',
             id: `gap-pillar-${p}`,
             value: p,
+            checked: where.pillars.includes(p),
             onchange: () => {
               where.pillars = ['I', 'II', 'III', 'IV'].filter(
                 (x) => byId<HTMLInputElement>(`gap-pillar-${x}`).checked,
               );
+              saveUrl();
               void timed('gap filter pillars', () => loadGaps());
             },
           }),
@@ -697,16 +728,27 @@ function buildGapFilters(choices: Q.ChoicesData, issuers: { key: string; name: s
         checked: answerableOnly,
         onchange: (event: Event) => {
           answerableOnly = (event.target as HTMLInputElement).checked;
+          saveUrl();
           void timed('gap filter answerable', () => loadGaps());
         },
       }),
       ' Only recommendations a project could answer',
     ),
   );
+  // As the URL gave them: each list shows one key.
+  const shown: [string, keyof Q.GapFilter][] = [
+    ['gap-issuer', 'issuers'],
+    ['gap-addressee', 'addressees'],
+    ['gap-region', 'regions'],
+    ['gap-theme', 'thematicAreas'],
+    ['gap-document', 'documents'],
+  ];
+  for (const [id, field] of shown) choose(byId<HTMLSelectElement>(id), where[field][0] ?? null);
 }
 
 async function refresh(what: string): Promise<void> {
   byId('error').textContent = '';
+  saveUrl();
   await timed(`filter ${what}`, async () => {
     await Promise.all([loadCoverage(), loadGaps(), loadResolutions()]);
   });
@@ -731,6 +773,7 @@ async function loadIssuers(): Promise<{ key: string; name: string }[]> {
 
 async function start(): Promise<void> {
   buildCoverageSections();
+  choose(byId<HTMLSelectElement>('resolution-body'), resolutionBody);
   byId('gap-more').addEventListener('click', () => void timed('more gaps', () => loadGaps(true)));
   byId('resolution-more').addEventListener(
     'click',
@@ -738,6 +781,7 @@ async function start(): Promise<void> {
   );
   byId('resolution-body').addEventListener('change', (event) => {
     resolutionBody = (event.target as HTMLSelectElement).value || null;
+    saveUrl();
     void timed('resolution body', () => loadResolutions());
   });
   // The first view is the pillar chart with its stated figures: asked for first, alone, so it

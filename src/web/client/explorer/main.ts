@@ -68,6 +68,19 @@ const paths = {
 };
 let labelCounts = new Map<string, { count: number; illustrative: number }>();
 
+/** An expansion drawn: asked again when illustrative records are switched on. */
+interface Expansion {
+  readonly id: string;
+  readonly type: string | undefined;
+  readonly direction: 'OUT' | 'IN' | undefined;
+}
+const expansions = new Map<string, Expansion>();
+
+/** Forgets the expansions of `id` and of nodes no longer drawn. */
+function forgetExpansions(id?: string): void {
+  for (const [key, e] of expansions) if (e.id === id || !graph.has(e.id)) expansions.delete(key);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Steps: every user action runs as one, timed from the action until the result is drawn.
 
@@ -147,7 +160,11 @@ async function fetchNodes(request: Request, ids: readonly string[]): Promise<Nod
 }
 
 /** Every link among `ids`, in as many `edgesAmong` calls as its 200-id limit needs. */
-async function fetchEdgesAmong(request: Request, ids: readonly string[]): Promise<EdgeData[]> {
+async function fetchEdgesAmong(
+  request: Request,
+  ids: readonly string[],
+  ill = graph.illustrative,
+): Promise<EdgeData[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < ids.length; i += AMONG_CHUNK) chunks.push(ids.slice(i, i + AMONG_CHUNK));
   const asks: string[][] = [];
@@ -156,9 +173,7 @@ async function fetchEdgesAmong(request: Request, ids: readonly string[]): Promis
     for (let j = i + 1; j < chunks.length; j += 1) asks.push([...chunk, ...chunks[j]!]);
   });
   const answers = await Promise.all(
-    asks.map((ask) =>
-      request<Q.EdgesAmongData>(Q.EDGES_AMONG, { ids: ask, ill: graph.illustrative }),
-    ),
+    asks.map((ask) => request<Q.EdgesAmongData>(Q.EDGES_AMONG, { ids: ask, ill })),
   );
   const byId = new Map<string, EdgeData>();
   for (const answer of answers) for (const edge of answer.edgesAmong) byId.set(edge.id, edge);
@@ -166,11 +181,16 @@ async function fetchEdgesAmong(request: Request, ids: readonly string[]): Promis
 }
 
 /**
- * Asks the degree of every node in `ids` that has none yet, a batch at a time: each degree is a
- * neighbourhood statement in the database, and many at once would crowd out everyone else's.
+ * Asks the degree of every node in `ids` that has none yet (all of them with `again`), a batch at
+ * a time: each degree is a neighbourhood statement in the database, and many at once would crowd
+ * out everyone else's.
  */
-async function fetchDegrees(request: Request, ids: readonly string[]): Promise<void> {
-  const missing = [...new Set(ids)].filter((id) => graph.degree(id) === undefined);
+async function fetchDegrees(
+  request: Request,
+  ids: readonly string[],
+  again = false,
+): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => again || graph.degree(id) === undefined);
   for (let i = 0; i < missing.length; i += DEGREE_BATCH) {
     const batch = missing.slice(i, i + DEGREE_BATCH);
     const variables: Record<string, unknown> = { ill: graph.illustrative };
@@ -199,21 +219,29 @@ function focusNode(node: NodeData): Promise<void> {
   });
 }
 
+/** Asks one expansion in the current illustrative mode and draws it. */
+async function drawExpansion(request: Request, expansion: Expansion) {
+  const { id, type, direction } = expansion;
+  const limit = type === undefined ? ALL_LIMIT : TYPE_LIMIT;
+  const { neighborhood } = await request<Q.NeighborhoodData>(Q.NEIGHBORHOOD, {
+    id,
+    types: type === undefined ? null : [type],
+    direction: direction ?? 'BOTH',
+    limit,
+    ill: graph.illustrative,
+  });
+  graph.setDegrees(neighborhood.degrees);
+  const added = graph.addNodes(neighborhood.nodes, { anchor: id });
+  graph.addEdges(neighborhood.edges);
+  expansions.set(`${id} ${type ?? '*'} ${direction ?? 'BOTH'}`, expansion);
+  return { neighborhood, added, limit };
+}
+
 function expand(id: string, type?: string, direction?: 'OUT' | 'IN'): Promise<void> {
   const node = graph.node(id);
   const what = type === undefined ? 'all types' : `${direction === 'IN' ? '←' : '→'} ${type}`;
   return step(`expand ${node ? caption(node) : id} (${what})`, async (request) => {
-    const limit = type === undefined ? ALL_LIMIT : TYPE_LIMIT;
-    const { neighborhood } = await request<Q.NeighborhoodData>(Q.NEIGHBORHOOD, {
-      id,
-      types: type === undefined ? null : [type],
-      direction: direction ?? 'BOTH',
-      limit,
-      ill: graph.illustrative,
-    });
-    graph.setDegrees(neighborhood.degrees);
-    const added = graph.addNodes(neighborhood.nodes, { anchor: id });
-    graph.addEdges(neighborhood.edges);
+    const { neighborhood, added, limit } = await drawExpansion(request, { id, type, direction });
     graph.refresh();
     graph.fit();
     const hidden = added.filter((n) => cy.getElementById(n).hasClass('hidden')).length;
@@ -245,6 +273,7 @@ function collapse(id: string): void {
     )
     .map((n: NodeSingular) => n.id());
   graph.remove(leaves);
+  forgetExpansions(id);
   graph.refresh();
   render();
   saveUrl();
@@ -260,6 +289,7 @@ function removeNode(id: string): void {
       .filter((n: NodeSingular) => n.connectedEdges().empty() && !graph.pinned.has(n.id()))
       .map((n: NodeSingular) => n.id()),
   );
+  forgetExpansions(id);
   if (selected?.id === id) selected = null;
   if (paths.from === id) paths.from = null;
   if (paths.to === id) paths.to = null;
@@ -387,6 +417,7 @@ function clearPaths(): void {
 
 function clearAll(): void {
   graph.clear();
+  expansions.clear();
   selected = null;
   clearPaths();
   say('The view is empty.');
@@ -412,17 +443,35 @@ function setEvidence(levels: Iterable<Evidence>): void {
   );
 }
 
-function setIllustrative(show: boolean): void {
+/**
+ * Shows or hides illustrative records, and asks again in the new mode for what the view was built
+ * from: each expansion (showing them fetches the illustrative neighbours), the paths shown (they
+ * may route through illustrative records or no longer may) and the degree badges (which count
+ * illustrative links only when they are shown). Hiding keeps what was fetched, hidden.
+ */
+function setIllustrative(show: boolean): Promise<void> {
   graph.illustrative = show;
   details.clear();
   graph.refresh();
   render();
   saveUrl();
-  say(
-    show
-      ? 'Illustrative records are shown (marked with a dashed outline); expand or search again to fetch them.'
-      : 'Illustrative records are hidden.',
-  );
+  return step(`illustrative ${show ? 'shown' : 'hidden'}`, async (request) => {
+    if (show) for (const e of [...expansions.values()]) await drawExpansion(request, e);
+    if (paths.found !== null && paths.from !== null && paths.to !== null)
+      await loadPaths(request, paths.from, paths.to, false);
+    await fetchDegrees(
+      request,
+      cy.nodes().map((n) => n.id()),
+      true,
+    );
+    graph.refresh();
+    const drawn = cy.nodes('.illustrative').filter((n) => n.visible()).length;
+    say(
+      show
+        ? `Illustrative records are shown (marked with a dashed outline): ${drawn} drawn.`
+        : 'Illustrative records are hidden.',
+    );
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -618,6 +667,7 @@ function restore(fragment: string): Promise<void> {
   return step('restore view', async (request) => {
     try {
       graph.clear();
+      expansions.clear();
       selected = null;
       paths.found = null;
       paths.from = null;
@@ -627,9 +677,11 @@ function restore(fragment: string): Promise<void> {
       syncToolbar();
       if (view.nodes.length === 0) return;
       const ids = view.nodes.map((n) => n.id);
+      // The URL names the links drawn, illustrative ones too (kept hidden when they are): ask
+      // for every link among the nodes and keep those.
       const [nodes, edges] = await Promise.all([
         fetchNodes(request, ids),
-        fetchEdgesAmong(request, ids),
+        fetchEdgesAmong(request, ids, true),
       ]);
       graph.addNodes(nodes, { positions: new Map(view.nodes.map((n) => [n.id, n])) });
       for (const n of view.nodes) if (n.pinned) graph.pinned.add(n.id);
@@ -752,8 +804,9 @@ function buildToolbar(): void {
     sample: (level) => [' ', lineSample(EVIDENCE_STYLE[level].line), ' '],
     onChange: setEvidence,
   });
-  byId('show-illustrative').addEventListener('change', (event) =>
-    setIllustrative((event.target as HTMLInputElement).checked),
+  byId('show-illustrative').addEventListener(
+    'change',
+    (event) => void setIllustrative((event.target as HTMLInputElement).checked),
   );
   byId('reveal').addEventListener('click', () => void revealLinks());
   byId('tidy').addEventListener('click', () => {
