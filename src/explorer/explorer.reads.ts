@@ -50,7 +50,7 @@ export function readSearch(
  * A neighbourhood: the start node and its first hop in one statement, the second hop (when
  * `depth` is 2) in another, from the first hop's nodes. What the caller did not select is not
  * read: nodes beyond their id (`bareNodes`), links' properties (`bareEdges`), the degrees of the
- * nodes reached (`withDegrees` false).
+ * nodes reached (`neighbourDegrees` false; the start node's is always read).
  */
 export async function readNeighborhood(
   db: Db,
@@ -61,9 +61,9 @@ export async function readNeighborhood(
     direction: 'OUT' | 'IN' | 'BOTH';
     limitPerType: number;
     includeIllustrative: boolean;
-    withDegrees: boolean;
-    bareNodes?: boolean;
-    bareEdges?: boolean;
+    neighbourDegrees: boolean;
+    bareNodes: boolean;
+    bareEdges: boolean;
   },
 ): Promise<NeighborhoodRow> {
   const params = {
@@ -71,9 +71,9 @@ export async function readNeighborhood(
     direction: args.direction,
     limitPerType: int(args.limitPerType),
     includeIllustrative: args.includeIllustrative,
-    bareNodes: args.bareNodes ?? false,
-    bareEdges: args.bareEdges ?? false,
-    neighbourDegrees: args.withDegrees,
+    bareNodes: args.bareNodes,
+    bareEdges: args.bareEdges,
+    neighbourDegrees: args.neighbourDegrees,
   };
   const [first] = await db.read(neighborhoodStart.get(start.label)!, { ...params, key: start.key });
   if (first === undefined) return EMPTY_NEIGHBORHOOD;

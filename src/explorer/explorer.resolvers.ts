@@ -1,7 +1,6 @@
 import { toEnum } from '../core/enums.js';
 import { InputError } from '../core/errors.js';
 import { isEvidence } from '../core/evidence.js';
-import { selectsField } from '../core/selection.js';
 import { parseNodeId } from '../core/ids.js';
 import type { Evidence, Resolvers } from '../graphql/generated.js';
 import type { SourceRow } from '../core/rows.js';
@@ -14,6 +13,7 @@ import {
   readSearch,
 } from './explorer.reads.js';
 import { buildSearchQueries } from './lucene.js';
+import { neighborhoodSelection } from './neighborhood-selection.js';
 import type { EdgeRow } from './rows.js';
 
 const MAX_TEXT = 200;
@@ -109,16 +109,21 @@ export const explorerResolvers: Resolvers = {
       });
     },
 
-    neighborhood: (_root, args, ctx, info) =>
-      readNeighborhood(ctx.db, parseNodeId(args.id, undefined, 'id'), {
+    neighborhood: (_root, args, ctx, info) => {
+      const start = parseNodeId(args.id, undefined, 'id');
+      // Only what the query selects is read (see neighborhood-selection.ts).
+      const selection = neighborhoodSelection(info, `${start.label}:${start.key}`);
+      return readNeighborhood(ctx.db, start, {
         depth: intArg(args.depth, 1, 'depth', 1, MAX_DEPTH) === 2 ? 2 : 1,
         types: relationshipTypes(args.relationshipTypes),
         direction: args.direction ?? 'BOTH',
         limitPerType: intArg(args.limitPerType, 25, 'limitPerType', 1, MAX_LIMIT_PER_TYPE),
         includeIllustrative: args.includeIllustrative ?? false,
-        // Degrees cost a count per neighbour: only when they are selected.
-        withDegrees: selectsField(info, 'degrees'),
-      }),
+        neighbourDegrees: selection.degrees === 'all',
+        bareNodes: selection.bareNodes,
+        bareEdges: selection.bareEdges,
+      });
+    },
 
     edgesAmong: async (_root, { ids, includeIllustrative }, ctx) => {
       if (ids.length > MAX_IDS) {
@@ -175,7 +180,11 @@ export const explorerResolvers: Resolvers = {
   Neighborhood: {
     nodes: (n) => [...n.nodes],
     edges: (n) => [...n.edges],
-    degrees: (n) => [...n.degrees],
+    degrees: (n, { ids }) => {
+      if (ids === null || ids === undefined) return [...n.degrees];
+      const wanted = new Set(ids);
+      return n.degrees.filter((degree) => wanted.has(degree.id));
+    },
     truncated: (n) => n.truncatedTypes.length > 0,
     truncatedTypes: (n) => [...n.truncatedTypes],
   },

@@ -285,3 +285,104 @@ describe('Query.neighborhood', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 });
+
+// What a query does not select is not read; the answer to what it does select stays the same.
+describe('Query.neighborhood reads only what is selected', () => {
+  const db = testDb();
+  /** The parameters of every neighbourhood statement sent, in order. */
+  const sent: Record<string, unknown>[] = [];
+  let execute: Awaited<ReturnType<typeof createExecutor>>;
+  beforeAll(async () => {
+    await resetGraph(db, gapFixture());
+    const spied: typeof db = {
+      ...db,
+      read: (query, params, options) => {
+        if (query.name.startsWith('neighborhood')) sent.push(params as Record<string, unknown>);
+        return db.read(query, params, options);
+      },
+    };
+    execute = await createExecutor(spied);
+  });
+  beforeEach(() => {
+    sent.length = 0;
+  });
+  const flags = () =>
+    sent.map(({ bareNodes, bareEdges, neighbourDegrees }) => ({
+      bareNodes,
+      bareEdges,
+      neighbourDegrees,
+    }));
+
+  it('reads ids only when only ids are selected, and gives the same ids', async () => {
+    const full = (await execute<Result>(NEIGHBORHOOD, { id: 'Entity:UNODC', depth: 2 })).data!;
+    // Nodes are selected by id there too; links with their properties and sources.
+    expect(flags()).toEqual(
+      Array(2).fill({ bareNodes: true, bareEdges: false, neighbourDegrees: true }),
+    );
+    sent.length = 0;
+    const bare = await execute<Result>(
+      `query($id: ID!) { neighborhood(id: $id, depth: 2) {
+        nodes { id key __typename } edges { id type source target } truncatedTypes } }`,
+      { id: 'Entity:UNODC' },
+    );
+    expect(bare.errors).toBeUndefined();
+    expect(flags()).toEqual(
+      Array(2).fill({ bareNodes: true, bareEdges: true, neighbourDegrees: false }),
+    );
+    const n = bare.data!.neighborhood;
+    expect(n.nodes).toEqual(
+      full.neighborhood.nodes.map((x) => ({ ...x, key: x.id.slice(x.id.indexOf(':') + 1) })),
+    );
+    expect(n.edges).toEqual(
+      full.neighborhood.edges.map(({ id, type, source, target }) => ({ id, type, source, target })),
+    );
+    expect(n.truncatedTypes).toEqual(full.neighborhood.truncatedTypes);
+  });
+
+  it('reads whole nodes and links when a fragment selects more than their ids', async () => {
+    const result = await execute(
+      `query($id: ID!) { neighborhood(id: $id) {
+        nodes { id ...named } edges { id illustrative } } }
+       fragment named on Node { ... on Project { title } }`,
+      { id: 'Entity:UNODC' },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(flags()).toEqual([{ bareNodes: false, bareEdges: false, neighbourDegrees: false }]);
+    const titles = (result.data!.neighborhood.nodes as { id: string; title?: string }[])
+      .filter((x) => x.id.startsWith('Project:'))
+      .map((x) => x.title);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((t) => typeof t === 'string' && t.length > 0)).toBe(true);
+  });
+
+  it('gives degrees(ids) the degrees of those nodes only, counting no other when only the start is asked', async () => {
+    const full = (await execute<Result>(NEIGHBORHOOD, { id: 'Entity:UNODC' })).data!.neighborhood;
+    const neighbour = full.nodes[1]!.id;
+    sent.length = 0;
+    const result = await execute<{
+      neighborhood: {
+        start: Result['neighborhood']['degrees'];
+        some: Result['neighborhood']['degrees'];
+      };
+    }>(
+      `query($id: ID!, $ids: [ID!]) { neighborhood(id: $id) {
+        start: degrees(ids: [$id]) { id total byType { type direction count } }
+        some: degrees(ids: $ids) { id total byType { type direction count } } } }`,
+      { id: 'Entity:UNODC', ids: [neighbour, 'Entity:NOT-THERE'] },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.neighborhood.start).toEqual([full.degrees[0]]);
+    expect(result.data!.neighborhood.some).toEqual(full.degrees.filter((d) => d.id === neighbour));
+    expect(flags()).toEqual([{ bareNodes: true, bareEdges: true, neighbourDegrees: true }]);
+
+    sent.length = 0;
+    const startOnly = await execute(
+      `query($id: ID!) { neighborhood(id: $id) { degrees(ids: [$id]) { id total } } }`,
+      { id: 'Entity:UNODC' },
+    );
+    expect(startOnly.data!.neighborhood.degrees).toEqual([
+      { id: 'Entity:UNODC', total: full.degrees[0]!.total },
+    ]);
+    expect(flags()).toEqual([{ bareNodes: true, bareEdges: true, neighbourDegrees: false }]);
+  });
+});
