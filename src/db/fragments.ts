@@ -6,12 +6,17 @@ import { SYSTEM_LABELS } from '../core/ids.js';
 /** `v` is a node of the graph, not one of the system labels beside it (keys, submissions, audit). */
 export const graphNode = (v: string): string => `NOT ${v}:${SYSTEM_LABELS.join('|')}`;
 
+/** Node properties the loader derives for the explorer's degrees (src/records/write.ts): not API data. */
+const DEGREE_PROPERTIES = ['all', 'real'].flatMap((mode) =>
+  ['Types', 'Directions', 'Counts'].map((list) => `${mode}Degree${list}`),
+);
+
 /** The inside of `nodeProjection`'s map, for projections that add entries of their own. */
 export const allProperties = (v: string, label?: string): string =>
-  `.*, searchText: null, realDegreeTypes: null, realDegreeDirections: null, realDegreeCounts: null, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}`;
+  `.*, searchText: null, ${DEGREE_PROPERTIES.map((p) => `${p}: null`).join(', ')}, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}`;
 
 /**
- * A node as a row: every property but `searchText` and `realDegree*` (helpers for the full-text
+ * A node as a row: every property but `searchText` and `*Degree*` (helpers for the full-text
  * index and the explorer's degrees, not API data), plus its label. Pass `label` when the
  * statement already knows it (saves a `labels()` call per row).
  */

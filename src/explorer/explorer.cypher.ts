@@ -1,5 +1,5 @@
 import { LABELS, REL_TYPES, type Label } from '../core/ids.js';
-import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
+import { trustedCypher, type Cypher } from '../db/cypher.js';
 import { nodeProjection } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
 import type { EdgeRow, ExpansionRow, MetaRow, PathRow, SearchHitRow, StartRow } from './rows.js';
@@ -19,15 +19,11 @@ const visible = (r: string, m: string) =>
   `($includeIllustrative OR (NOT coalesce(${r}.illustrative, false) AND NOT coalesce(${m}.illustrative, false)))`;
 // Every relationship type, sorted: the order a neighbourhood lists its links in.
 const SORTED_TYPES = [...REL_TYPES].sort();
-// Binds `${as}`: a node's whole degree by type and direction (not limited to the types asked for).
-// With illustrative data, from Neo4j's degree store (one lookup per type and direction, no
-// relationship read); in real-data mode, the degree the loader stored (src/records/write.ts). A
-// relationship from a node to itself counts once, as OUT.
-const degree = (v: string) => `CASE
-      WHEN $includeIllustrative THEN [x IN [${SORTED_TYPES.flatMap((type) => [
-        `{type: '${type}', direction: 'IN', count: COUNT { (${v})<-[:${type}]-() } - COUNT { (${v})-[:${type}]->(${v}) }}`,
-        `{type: '${type}', direction: 'OUT', count: COUNT { (${v})-[:${type}]->() }}`,
-      ]).join(', ')}] WHERE x.count > 0]
+// A node's whole degree by type and direction (not limited to the types asked for), as the loader
+// stored it (src/records/write.ts): with every relationship, or in real-data mode.
+const degree = (v: string) => `CASE WHEN $includeIllustrative
+      THEN [i IN range(0, size(${v}.allDegreeTypes) - 1) |
+            {type: ${v}.allDegreeTypes[i], direction: ${v}.allDegreeDirections[i], count: ${v}.allDegreeCounts[i]}]
       ELSE [i IN range(0, size(${v}.realDegreeTypes) - 1) |
             {type: ${v}.realDegreeTypes[i], direction: ${v}.realDegreeDirections[i], count: ${v}.realDegreeCounts[i]}]
       END`;
@@ -179,7 +175,7 @@ export const pathsUpTo: ReadonlyMap<number, Cypher<PathParams, PathRow>> = new M
  * Nodes named exactly `$exact` (lower-cased text) by key, name, title, short name, number, alias
  * or code rank first: an acronym's own entity outranks projects that repeat the acronym.
  */
-export const searchNodes = cypher<
+export const searchNodes = trustedCypher<
   {
     query: string | null;
     queryZh: string | null;
@@ -189,7 +185,9 @@ export const searchNodes = cypher<
     first: Int;
   },
   SearchHitRow
->('searchNodes')`
+>(
+  'searchNodes',
+  `
   CALL () {
     UNWIND CASE WHEN $query IS NULL THEN [] ELSE [$query] END AS q
     CALL db.index.fulltext.queryNodes('ctkgSearch', q) YIELD node, score
@@ -208,8 +206,9 @@ export const searchNodes = cypher<
            WHERE name IS NOT NULL AND toLower(name) = $exact) AS exact // never null: null sorts first under DESC
   ORDER BY exact DESC, score DESC, labels(node)[0], node.key
   LIMIT $first
-  RETURN {score: score, node: node {.*, searchText: null, label: labels(node)[0]}} AS row
-`;
+  RETURN {score: score, node: ${nodeProjection('node')}} AS row
+`,
+);
 
 /** Node counts per label and relationship counts per type (counts come from the count store). */
 export const graphMeta = trustedCypher<Record<string, never>, MetaRow>(

@@ -86,30 +86,37 @@ async function inChunks<T>(
 }
 
 /**
- * Stores every node's real-data degree (illustrative relationships and nodes left out) as three
- * parallel lists by type then direction: the explorer reads them instead of every relationship
- * of a node (a document is cited by thousands). Recomputed over the whole graph on every load, in
- * the load's transaction, so no load can leave a stale count.
+ * Stores every node's degree as parallel lists by type then direction, twice: with every
+ * relationship (`allDegree*`) and in real-data mode (`realDegree*`: illustrative relationships and
+ * nodes left out). The explorer reads them instead of every relationship of a node (a document is
+ * cited by thousands). Recomputed over the whole graph on every load, in the load's transaction,
+ * so no load can leave a stale count. A relationship from a node to itself counts once, as OUT.
  */
-const storeRealDegrees = trustedCypher<Record<string, never>, number>(
-  'storeRealDegrees',
+const storeDegrees = trustedCypher<Record<string, never>, number>(
+  'storeDegrees',
   `
   MATCH (n) WHERE ${graphNode('n')}
   CALL (n) {
     OPTIONAL MATCH (n)-[r]-(o)
-    WHERE NOT coalesce(r.illustrative, false) AND NOT coalesce(o.illustrative, false)
-    WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction, count(r) AS count
-    WHERE count > 0
-    WITH type, direction, count ORDER BY type, direction
-    RETURN collect(type) AS types, collect(direction) AS directions, collect(count) AS counts
+    WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction,
+         count(r) AS all,
+         count(CASE WHEN NOT coalesce(r.illustrative, false) AND NOT coalesce(o.illustrative, false) THEN r END) AS real
+    WHERE all > 0
+    WITH type, direction, all, real ORDER BY type, direction
+    WITH collect({type: type, direction: direction, all: all, real: real}) AS rows
+    WITH rows, [x IN rows WHERE x.real > 0] AS realRows
+    RETURN [x IN rows | x.type] AS allTypes, [x IN rows | x.direction] AS allDirections,
+           [x IN rows | x.all] AS allCounts, [x IN realRows | x.type] AS types,
+           [x IN realRows | x.direction] AS directions, [x IN realRows | x.real] AS counts
   }
-  SET n.realDegreeTypes = types, n.realDegreeDirections = directions, n.realDegreeCounts = counts
+  SET n.allDegreeTypes = allTypes, n.allDegreeDirections = allDirections, n.allDegreeCounts = allCounts,
+      n.realDegreeTypes = types, n.realDegreeDirections = directions, n.realDegreeCounts = counts
   RETURN count(n) AS row`,
 );
 
 const countMissingDegrees = trustedCypher<Record<string, never>, number>(
   'countMissingDegrees',
-  `MATCH (n) WHERE ${graphNode('n')} AND n.realDegreeTypes IS NULL RETURN count(n) AS row`,
+  `MATCH (n) WHERE ${graphNode('n')} AND (n.realDegreeTypes IS NULL OR n.allDegreeTypes IS NULL) RETURN count(n) AS row`,
 );
 
 /**
@@ -119,7 +126,7 @@ const countMissingDegrees = trustedCypher<Record<string, never>, number>(
  */
 export async function storeMissingDegrees(db: Db): Promise<number> {
   const [missing = 0] = await db.read(countMissingDegrees, {});
-  if (missing > 0) await db.transaction((tx) => tx.run(storeRealDegrees, {}));
+  if (missing > 0) await db.transaction((tx) => tx.run(storeDegrees, {}));
   return missing;
 }
 
@@ -150,7 +157,7 @@ export async function writeGraph(db: Db, graph: Graph, options: WriteOptions): P
  */
 export async function refreshDerived(tx: Tx, options: { infer: boolean }): Promise<void> {
   if (options.infer) await recomputeInferences(tx);
-  await tx.run(storeRealDegrees, {});
+  await tx.run(storeDegrees, {});
 }
 
 /** Writes the rows of `graph` in the caller's transaction (no derived data: see refreshDerived). */
