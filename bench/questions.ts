@@ -544,7 +544,7 @@ const neighbourhood: Question = {
   title:
     "a hub entity's 1-hop neighbourhood: per relationship type, the first 10 neighbours by key + the count",
   shape:
-    "ctkg `neighborhood(id, limitPerType: 10) { edges degrees }` (the start node's degrees give the counts; ctkg computes and returns every neighbour's degrees too, which no one compares); library one field per relationship of Entity (`projects`, `recommendationsIssued`, `recommendationsReceived`, `mandatedBy`, `sources`) with `limit: 10, sort: key` plus its `…Connection { totalCount }`; 10 hub entities rotated. ctkg limits per type over both directions, the library per field: the same thing here, as each type meets an Entity from one side only",
+    "ctkg `neighborhood(id, limitPerType: 10) { nodes { id } edges { type source target } degrees(ids: [id]) }` (the start node's degrees give the counts); library one field per relationship of Entity (`projects`, `recommendationsIssued`, `recommendationsReceived`, `mandatedBy`, `sources`) with `limit: 10, sort: key` plus its `…Connection { totalCount }`; 10 hub entities rotated. ctkg limits per type over both directions, the library per field: the same thing here, as each type meets an Entity from one side only",
   libraryCaveat:
     "`Entity.contributions` (CONTRIBUTES_TO, a union MemberState | Entity) is left out of the library's query: a union field cannot be sorted, so 'the first 10 by key' cannot be asked. The synthetic graph has no contributions, so the answers still agree; on the real graph the library would have to fetch them all or take an arbitrary 10.",
   variants: () => Array.from({ length: HUB_VARIANTS }, (_, i) => ({ key: entityKey(i) })),
@@ -553,7 +553,7 @@ const neighbourhood: Question = {
   neighborhood(id: $id, limitPerType: ${LIMIT_PER_TYPE}) {
     nodes { id }
     edges { type source target }
-    degrees { id byType { type direction count } }
+    degrees(ids: [$id]) { id byType { type direction count } }
   }
 }`,
     variables: (v) => ({ id: `Entity:${v['key']}` }),
