@@ -15,6 +15,10 @@ const LINK_TYPES = [
   'Edge',
 ] as const;
 
+// Measuring reads every relationship of the graph: seconds on a large one. It runs at start-up and
+// in the background, never for a client, so it gets more time than a request's statement.
+const LIST_CAPS_TIMEOUT_MS = 60_000;
+
 /**
  * Reads the longest list each unpaged list field returns in the graph now, by `Type.field`
  * (`Entity.projects`, `Project.sources`, `EntityLink.sources` …). One statement. A cap is at
@@ -22,7 +26,7 @@ const LINK_TYPES = [
  */
 export async function readListCaps(db: Db): Promise<Map<string, number>> {
   const caps = new Map<string, number>();
-  for (const { field, cap } of await db.read(listCaps, {})) {
+  for (const { field, cap } of await db.read(listCaps, {}, { timeoutMs: LIST_CAPS_TIMEOUT_MS })) {
     if (field === 'Link.sources') {
       for (const type of LINK_TYPES) caps.set(`${type}.sources`, Math.max(1, cap));
     } else caps.set(field, Math.max(1, cap));
