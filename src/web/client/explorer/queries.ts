@@ -9,7 +9,10 @@ import {
 } from '../shared/model.js';
 import type { Degree } from './graph.js';
 
-const DEGREE = 'degrees { id total byType { type direction count } }';
+const DEGREE_FIELDS = 'id total byType { type direction count }';
+const DEGREE = `degrees { ${DEGREE_FIELDS} }`;
+/** The degree of a neighbourhood's start node only (`variable` is the neighbourhood's `id`). */
+const startDegree = (variable: string) => `degrees(ids: [${variable}]) { ${DEGREE_FIELDS} }`;
 const SOURCES = 'sources { document { id key title } paragraph }';
 
 export const META = `query ExplorerMeta {
@@ -55,14 +58,15 @@ export interface NeighborhoodData {
 
 /**
  * The degrees of up to `count` nodes in one request: a one-link neighbourhood of each (aliases
- * `d0` …), of which only the degrees are read. The API has no cheaper way to ask a node's degree.
+ * `d0` …) asking only its start node's degree (`degrees(ids: [$idN])`, nothing else selected), so
+ * the server reads that node's stored degree and no neighbour's. The API has no `Node.degree`.
  */
 export function degreesQuery(count: number): string {
   const vars = Array.from({ length: count }, (_, i) => `$id${i}: ID!`).join(', ');
   const fields = Array.from(
     { length: count },
     (_, i) =>
-      `d${i}: neighborhood(id: $id${i}, depth: 1, limitPerType: 1, includeIllustrative: $ill) { ${DEGREE} }`,
+      `d${i}: neighborhood(id: $id${i}, depth: 1, limitPerType: 1, includeIllustrative: $ill) { ${startDegree(`$id${i}`)} }`,
   ).join('\n  ');
   return `query ExplorerDegrees(${vars}, $ill: Boolean!) {\n  ${fields}\n}`;
 }
