@@ -22,3 +22,30 @@ export const evidenceLiteral = (levels: readonly Evidence[]): string =>
   `[${EVIDENCE.filter((l) => levels.includes(l))
     .map((l) => `'${l}'`)
     .join(', ')}]`;
+
+/** What a stored link says of how it is established, decoded from its relationship properties. */
+export interface LinkEvidence {
+  /** The stored level; a link written before evidence was stored is what its sources state. */
+  readonly evidence: Evidence;
+  /** The rules' score, for a link ctkg's rules inferred; null otherwise. */
+  readonly score: number | null;
+  /** The rules' reasons, for a link ctkg's rules inferred; empty otherwise. */
+  readonly reasons: string[];
+  /** The version of the rules that inferred the link; null otherwise. */
+  readonly rulesVersion: string | null;
+}
+
+/**
+ * Decodes a relationship's stored `evidence`, `score`, `reasons` and `rulesVersion` (any other
+ * property is ignored), as both `Link` and the explorer's `Edge` show them. Never throws: a missing
+ * or unknown level reads `documented`, and a property of the wrong type reads as absent.
+ */
+export function decodeLinkEvidence(props: Readonly<Record<string, unknown>>): LinkEvidence {
+  const { evidence, score, reasons, rulesVersion } = props;
+  return {
+    evidence: isEvidence(evidence) ? evidence : 'documented',
+    score: typeof score === 'number' ? score : null,
+    reasons: Array.isArray(reasons) ? reasons.map(String) : [],
+    rulesVersion: typeof rulesVersion === 'string' ? rulesVersion : null,
+  };
+}

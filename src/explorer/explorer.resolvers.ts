@@ -1,6 +1,6 @@
 import { toEnum } from '../core/enums.js';
 import { InputError } from '../core/errors.js';
-import { isEvidence } from '../core/evidence.js';
+import { decodeLinkEvidence } from '../core/evidence.js';
 import { parseNodeId } from '../core/ids.js';
 import type { Evidence, Resolvers } from '../graphql/generated.js';
 import type { SourceRow } from '../core/rows.js';
@@ -160,16 +160,12 @@ export const explorerResolvers: Resolvers = {
         .map(([name, value]) => ({ name, value: JSON.stringify(value ?? null) })),
     sources: (edge) => edgeSources(edge),
     illustrative: (edge) => edge.props['illustrative'] === true,
-    // Decoded as the node area's `Link` fields decode the same stored properties: a link written
-    // before evidence was stored is what its sources state.
-    evidence: ({ type, props }) => {
-      if (WITHOUT_EVIDENCE.has(type)) return null;
-      return toEnum<Evidence>(isEvidence(props['evidence']) ? props['evidence'] : 'documented');
-    },
-    score: ({ props }) => (typeof props['score'] === 'number' ? props['score'] : null),
-    reasons: ({ props }) => (Array.isArray(props['reasons']) ? props['reasons'].map(String) : []),
-    rulesVersion: ({ props }) =>
-      typeof props['rulesVersion'] === 'string' ? props['rulesVersion'] : null,
+    // Decoded by the function the node area's `Link` fields use for the same stored properties.
+    evidence: ({ type, props }) =>
+      WITHOUT_EVIDENCE.has(type) ? null : toEnum<Evidence>(decodeLinkEvidence(props).evidence),
+    score: ({ props }) => decodeLinkEvidence(props).score,
+    reasons: ({ props }) => decodeLinkEvidence(props).reasons,
+    rulesVersion: ({ props }) => decodeLinkEvidence(props).rulesVersion,
   },
 
   NodeDegree: {

@@ -1,4 +1,5 @@
 import { toEnum } from '../core/enums.js';
+import { decodeLinkEvidence } from '../core/evidence.js';
 import { isLabel, type Label } from '../core/ids.js';
 import type { Context } from '../graphql/context.js';
 import type {
@@ -72,9 +73,7 @@ const linkBase = {
   rule: (link: LinkRow) => link.props.rule ?? null,
   illustrative: (link: LinkRow) =>
     link.props.illustrative === true || link.node.illustrative === true,
-  // Links written before evidence was stored are what their sources state.
-  evidence: (link: LinkRow) =>
-    toEnum<Evidence>(typeof link.props.evidence === 'string' ? link.props.evidence : 'documented'),
+  evidence: (link: LinkRow) => toEnum<Evidence>(decodeLinkEvidence(link.props).evidence),
 };
 
 const justification = (link: LinkRow) =>
@@ -86,11 +85,9 @@ const reportOf = (row: ReportProvenanceRow) =>
 
 // What an implementation link inferred by ctkg's rules adds.
 const inferredBase = {
-  score: (link: LinkRow) => (typeof link.props.score === 'number' ? link.props.score : null),
-  reasons: (link: LinkRow) =>
-    Array.isArray(link.props.reasons) ? (link.props.reasons as string[]) : [],
-  rulesVersion: (link: LinkRow) =>
-    typeof link.props.rulesVersion === 'string' ? link.props.rulesVersion : null,
+  score: (link: LinkRow) => decodeLinkEvidence(link.props).score,
+  reasons: (link: LinkRow) => decodeLinkEvidence(link.props).reasons,
+  rulesVersion: (link: LinkRow) => decodeLinkEvidence(link.props).rulesVersion,
 };
 
 const resolveNodeType = (row: NodeRow) => row.label;
