@@ -10,7 +10,7 @@ import { createApollo, createApp } from './http/app.js';
 import { warmUp } from './http/warm-up.js';
 import { createContextFactory } from './graphql/context.js';
 import { readListCaps } from './nodes/index.js';
-import { storeMissingDegrees } from './records/index.js';
+import { storeMissingDerived } from './records/index.js';
 import { seedIfEmpty } from '../seed/load.js';
 
 const SHUTDOWN_DEADLINE_MS = 9_500;
@@ -27,8 +27,12 @@ async function main(): Promise<void> {
     const seeded = await seedIfEmpty(connection.db);
     if (seeded) log.info({ files: seeded.length }, 'database was empty: loaded the seed data');
   }
-  const upgraded = await storeMissingDegrees(connection.db);
-  if (upgraded > 0) log.info({ nodes: upgraded }, 'stored the degrees of nodes that lacked them');
+  const upgraded = await storeMissingDerived(connection.db);
+  if (upgraded > 0)
+    log.info(
+      { nodes: upgraded },
+      'stored the derived data (degrees, implementation levels) of nodes that lacked it',
+    );
 
   let listCaps: ListCaps = await readListCaps(connection.db);
   const refresh = setInterval(() => {

@@ -6,18 +6,19 @@ import { SYSTEM_LABELS } from '../core/ids.js';
 /** `v` is a node of the graph, not one of the system labels beside it (keys, submissions, audit). */
 export const graphNode = (v: string): string => `NOT ${v}:${SYSTEM_LABELS.join('|')}`;
 
-/** Node properties the loader derives for the explorer's degrees (src/records/write.ts): not API data. */
-const DEGREE_PROPERTIES = ['all', 'real'].flatMap((mode) =>
-  ['Types', 'Directions', 'Counts'].map((list) => `${mode}Degree${list}`),
-);
+/** Node properties the loader derives for the explorer and the gap lists (src/records/write.ts): not API data. */
+const DERIVED_PROPERTIES = ['all', 'real'].flatMap((mode) => [
+  ...['Types', 'Directions', 'Counts'].map((list) => `${mode}Degree${list}`),
+  `${mode}ImplementedAt`,
+]);
 
 /** The inside of `nodeProjection`'s map, for projections that add entries of their own. */
 export const allProperties = (v: string, label?: string): string =>
-  `.*, searchText: null, ${DEGREE_PROPERTIES.map((p) => `${p}: null`).join(', ')}, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}`;
+  `.*, searchText: null, ${DERIVED_PROPERTIES.map((p) => `${p}: null`).join(', ')}, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}`;
 
 /**
- * A node as a row: every property but `searchText` and `*Degree*` (helpers for the full-text
- * index and the explorer's degrees, not API data), plus its label. Pass `label` when the
+ * A node as a row: every property but `searchText` and the derived ones (helpers for the full-text
+ * index, the explorer's degrees and the gap lists, not API data), plus its label. Pass `label` when the
  * statement already knows it (saves a `labels()` call per row).
  */
 export const nodeProjection = (v: string, label?: string): string =>

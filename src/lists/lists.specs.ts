@@ -68,7 +68,12 @@ const implemented = (
 ) => {
   // `all` holds the validated parameters: the levels as stored.
   const levels = (all['evidence'] as readonly Evidence[] | undefined) ?? DEFAULT_EVIDENCE;
-  const asOf = typeof all['asOf'] === 'string' ? ` AND ${linkKnownBy('i', 'q')}` : '';
+  if (typeof all['asOf'] !== 'string') {
+    // The levels the loader stored (src/records/write.ts): one property, no link followed.
+    const stored = includeIllustrative ? 'r.allImplementedAt' : 'r.realImplementedAt';
+    return `${wanted ? '' : 'NOT '}any(level IN ${stored} WHERE level IN ${evidenceLiteral(levels)})`;
+  }
+  const asOf = ` AND ${linkKnownBy('i', 'q')}`;
   return `${wanted ? '' : 'NOT '}EXISTS {
       (q:Project)-[i:IMPLEMENTS]->(r)
       WHERE i.evidence IN ${evidenceLiteral(levels)}${

@@ -24,7 +24,7 @@ export {
 } from './graph.js';
 export {
   refreshDerived,
-  storeMissingDegrees,
+  storeMissingDerived,
   writeGraph,
   writeGraphIn,
   type WriteOptions,

@@ -114,19 +114,42 @@ const storeDegrees = trustedCypher<Record<string, never>, number>(
   RETURN count(n) AS row`,
 );
 
-const countMissingDegrees = trustedCypher<Record<string, never>, number>(
-  'countMissingDegrees',
-  `MATCH (n) WHERE ${graphNode('n')} AND (n.realDegreeTypes IS NULL OR n.allDegreeTypes IS NULL) RETURN count(n) AS row`,
+/**
+ * Stores on every recommendation the evidence levels at which a project implements it, with
+ * every link (`allImplementedAt`) and in real-data mode (`realImplementedAt`: illustrative links
+ * and projects left out). The gap lists read one property per recommendation instead of
+ * following its links (src/lists/lists.specs.ts); recomputed with the rest of the derived data.
+ */
+const storeImplementedAt = trustedCypher<Record<string, never>, number>(
+  'storeImplementedAt',
+  `
+  MATCH (r:Recommendation)
+  SET r.allImplementedAt = COLLECT {
+        MATCH (:Project)-[i:IMPLEMENTS]->(r) WHERE i.evidence IS NOT NULL
+        RETURN DISTINCT i.evidence ORDER BY i.evidence },
+      r.realImplementedAt = COLLECT {
+        MATCH (q:Project)-[i:IMPLEMENTS]->(r)
+        WHERE i.evidence IS NOT NULL AND NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)
+        RETURN DISTINCT i.evidence ORDER BY i.evidence }
+  RETURN count(r) AS row`,
+);
+
+const countMissingDerived = trustedCypher<Record<string, never>, number>(
+  'countMissingDerived',
+  `MATCH (n) WHERE ${graphNode('n')}
+     AND (n.realDegreeTypes IS NULL OR n.allDegreeTypes IS NULL
+          OR (n:Recommendation AND (n.realImplementedAt IS NULL OR n.allImplementedAt IS NULL)))
+   RETURN count(n) AS row`,
 );
 
 /**
- * Stores the degrees of a graph written before the loader stored them (or by hand): the explorer
- * reads only stored degrees. Run at start-up; a no-op (one count) when every node has them.
- * Returns how many nodes lacked them.
+ * Stores the derived data of a graph written before the loader stored it (or by hand): the
+ * explorer and the gap lists read only stored values. Run at start-up; a no-op (one count) when
+ * every node has them. Returns how many nodes lacked them.
  */
-export async function storeMissingDegrees(db: Db): Promise<number> {
-  const [missing = 0] = await db.read(countMissingDegrees, {});
-  if (missing > 0) await db.transaction((tx) => tx.run(storeDegrees, {}));
+export async function storeMissingDerived(db: Db): Promise<number> {
+  const [missing = 0] = await db.read(countMissingDerived, {});
+  if (missing > 0) await db.transaction((tx) => refreshDerived(tx, { infer: false }));
   return missing;
 }
 
@@ -153,11 +176,13 @@ export async function writeGraph(db: Db, graph: Graph, options: WriteOptions): P
 
 /**
  * Recomputes what is derived from the whole graph, in the caller's transaction: the inferred
- * implementation links and candidates, then every node's stored degrees.
+ * implementation links and candidates, then every node's stored degrees and every
+ * recommendation's implementation levels.
  */
 export async function refreshDerived(tx: Tx, options: { infer: boolean }): Promise<void> {
   if (options.infer) await recomputeInferences(tx);
   await tx.run(storeDegrees, {});
+  await tx.run(storeImplementedAt, {});
 }
 
 /** Writes the rows of `graph` in the caller's transaction (no derived data: see refreshDerived). */

@@ -3,7 +3,7 @@
 // that illustrative data touches and on hubs it does not.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher.js';
-import { storeMissingDegrees } from '../../src/records/index.js';
+import { storeMissingDerived } from '../../src/records/index.js';
 import { loadSeed, SEED_DATA_DIR } from '../../seed/load.js';
 import { createExecutor } from '../support/graphql.js';
 import { resetGraph, testDb } from '../support/neo4j.js';
@@ -26,8 +26,13 @@ const marked = cypher<Record<string, never>, { id: string; near: boolean }>('tes
        collect(labels(n)[0] + ':' + n.key)[0..4] AS ids
   UNWIND ids AS id RETURN {id: id, near: near} AS row`;
 
-const forgetDegrees = cypher<Record<string, never>, number>('testForgetDegrees')`
-  MATCH (n) REMOVE n.realDegreeTypes, n.realDegreeDirections, n.realDegreeCounts RETURN count(n) AS row`;
+const forgetDerived = cypher<Record<string, never>, number>('testForgetDerived')`
+  MATCH (n) REMOVE n.realDegreeTypes, n.realDegreeDirections, n.realDegreeCounts,
+    n.allDegreeTypes, n.allDegreeDirections, n.allDegreeCounts, n.realImplementedAt, n.allImplementedAt
+  RETURN count(n) AS row`;
+
+const GAPS = `query($ill: Boolean, $evidence: [Evidence!]) {
+  recommendationsWithoutProjects(first: 100, includeIllustrative: $ill, evidence: $evidence) { totalCount nodes { key } } }`;
 
 describe('degrees', () => {
   const db = testDb();
@@ -70,10 +75,19 @@ describe('degrees', () => {
   it('match a count of the visible relationships, with and without illustrative data', () =>
     expectCountedDegrees([false, true]));
 
-  it('are stored at start-up on a graph loaded before degrees were stored, once', async () => {
-    const [nodes = 0] = await db.transaction((tx) => tx.run(forgetDegrees, {}));
-    expect(await storeMissingDegrees(db)).toBe(nodes);
-    expect(await storeMissingDegrees(db)).toBe(0);
-    await expectCountedDegrees([false]);
+  it('are stored at start-up on a graph loaded before they were stored, once, with the levels the gap lists read', async () => {
+    const modes = [
+      { ill: false },
+      { ill: true },
+      { ill: false, evidence: ['DOCUMENTED', 'REPORTED', 'INFERRED'] },
+    ];
+    const gaps = () => Promise.all(modes.map((variables) => execute(GAPS, variables)));
+    const before = await gaps();
+    expect(before.map((r) => r.errors)).toEqual(modes.map(() => undefined));
+    const [nodes = 0] = await db.transaction((tx) => tx.run(forgetDerived, {}));
+    expect(await storeMissingDerived(db)).toBe(nodes);
+    expect(await storeMissingDerived(db)).toBe(0);
+    await expectCountedDegrees([false, true]);
+    expect(await gaps()).toEqual(before);
   });
 });
