@@ -63,7 +63,11 @@ const PAGE_ARGUMENT = 'first';
 /** How many items the lists of a connection or neighbourhood hold; `key` tells memo entries apart. */
 interface Inner {
   readonly key: string;
-  readonly weight: (field: string) => number | undefined;
+  readonly weight: (
+    name: string,
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown>,
+  ) => number | undefined;
 }
 
 /** Relationship types a neighbourhood follows when none are given (core/ids REL_TYPES). */
@@ -163,7 +167,14 @@ export function measureCost(
     const edges = Math.min(MAX_NEIGHBORHOOD_EDGES, depth >= 2 ? fanOut * (1 + fanOut) : fanOut);
     return {
       key: `n${nodes}-${edges}`,
-      weight: (name) => (name === 'edges' ? edges : name === 'truncatedTypes' ? undefined : nodes),
+      weight: (name, list, listField) => {
+        if (name === 'edges') return edges;
+        if (name === 'truncatedTypes') return undefined;
+        // `degrees(ids:)` lists at most the ids given.
+        if (name === 'degrees')
+          return Math.min(nodes, argumentLength(list, listField, 'ids') ?? nodes);
+        return nodes;
+      },
     };
   };
 
@@ -216,7 +227,7 @@ export function measureCost(
     if (!isCompositeType(type)) return 1;
     if (isList(field.type)) {
       // A list inside a connection or neighbourhood holds what that says; any other its own cap.
-      const weight = inner?.weight(field.name) ?? listWeight(parent, node, field);
+      const weight = inner?.weight(field.name, node, field) ?? listWeight(parent, node, field);
       return 1 + weight * measureSet(node.selectionSet, type);
     }
     const around = innerWeights(parent, node, field);

@@ -15,7 +15,7 @@ const schema = buildSchema(`
   type Link { item: Item! }
   type Item { id: ID!, name: String, links: [Link!]!, children(first: Int = 10): [Item!]! }
   type Page { total: Int!, nodes: [Item!]! }
-  type Hood { nodes: [Item!]!, edges: [Link!]! }
+  type Hood { nodes: [Item!]!, edges: [Link!]!, degrees(ids: [ID!]): [Item!]! }
   type Query {
     items(first: Int = 20): Page!
     item(id: ID!): Item
@@ -152,5 +152,22 @@ describe('measureCost', () => {
     expect(hood('depth: 3, limitPerType: 2, relationshipTypes: ["A", "B"]')).toBe(twoHops);
     // Every type, at the default limit: capped at 500 nodes and 1,000 relationships.
     expect(hood('depth: 2')).toBe(1 + (1 + 500) + (1 + 1000 * 2) + STATEMENT_COST);
+  });
+
+  it('weighs the degrees of a neighbourhood by its nodes, or by the ids asked for', () => {
+    const degrees = (list: string, variables = {}) =>
+      cost(
+        `query($ids: [ID!]) { neighborhood(id: 1, limitPerType: 2, relationshipTypes: ["A", "B"]) { ${list} { id } } }`,
+        variables,
+      );
+    expect(degrees('degrees')).toBe(1 + (1 + 5) + STATEMENT_COST);
+    expect(degrees('degrees(ids: [1])')).toBe(1 + (1 + 1) + STATEMENT_COST);
+    expect(degrees('degrees(ids: $ids)', { ids: ['a', 'b', 'c'] })).toBe(
+      1 + (1 + 3) + STATEMENT_COST,
+    );
+    // No more than the neighbourhood's nodes, however many ids.
+    expect(degrees('degrees(ids: $ids)', { ids: Array(50).fill('a') })).toBe(
+      1 + (1 + 5) + STATEMENT_COST,
+    );
   });
 });
