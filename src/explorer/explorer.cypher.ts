@@ -13,27 +13,26 @@ export const MAX_HOPS = 6;
 // Fragments of Cypher text, combined at module load from closed lists only; input never reaches them.
 const node = (v: string) => nodeProjection(v);
 const idOf = (v: string) => `labels(${v})[0] + ':' + ${v}.key`;
-const edge = (r: string) =>
-  `{id: elementId(${r}), type: type(${r}), source: ${idOf(`startNode(${r})`)}, target: ${idOf(`endNode(${r})`)}, props: properties(${r})}`;
+const edge = (r: string, props = `properties(${r})`) =>
+  `{id: elementId(${r}), type: type(${r}), source: ${idOf(`startNode(${r})`)}, target: ${idOf(`endNode(${r})`)}, props: ${props}}`;
 const visible = (r: string, m: string) =>
   `($includeIllustrative OR (NOT coalesce(${r}.illustrative, false) AND NOT coalesce(${m}.illustrative, false)))`;
 // Every relationship type, sorted: the order a neighbourhood lists its links in.
 const SORTED_TYPES = [...REL_TYPES].sort();
 // A node's whole degree by type and direction (not limited to the types asked for), as the loader
 // stored it (src/records/write.ts): with every relationship, or in real-data mode.
-const degree = (v: string) => `CASE WHEN $includeIllustrative
-      THEN [i IN range(0, size(${v}.allDegreeTypes) - 1) |
-            {type: ${v}.allDegreeTypes[i], direction: ${v}.allDegreeDirections[i], count: ${v}.allDegreeCounts[i]}]
-      ELSE [i IN range(0, size(${v}.realDegreeTypes) - 1) |
-            {type: ${v}.realDegreeTypes[i], direction: ${v}.realDegreeDirections[i], count: ${v}.realDegreeCounts[i]}]
-      END`;
+const storedDegree = (v: string, mode: 'all' | 'real') =>
+  `[i IN range(0, size(${v}.${mode}DegreeTypes) - 1) |
+      {type: ${v}.${mode}DegreeTypes[i], direction: ${v}.${mode}DegreeDirections[i], count: ${v}.${mode}DegreeCounts[i]}]`;
+const degree = (v: string) =>
+  `CASE WHEN $includeIllustrative THEN ${storedDegree(v, 'all')} ELSE ${storedDegree(v, 'real')} END`;
 // What a caller did not select is not read: `$bareNodes` projects a node as its id only,
 // `$bareEdges` a link without its properties, `$neighbourDegrees` false skips the degree of every
 // node reached (the expanding node's is always read: it gives each type's total).
 const projectedNode = (v: string) =>
   `CASE WHEN $bareNodes THEN {label: labels(${v})[0], key: ${v}.key} ELSE ${nodeProjection(v)} END`;
 const expandedEdge = (r: string) =>
-  `{id: elementId(${r}), type: type(${r}), source: ${idOf(`startNode(${r})`)}, target: ${idOf(`endNode(${r})`)}, props: CASE WHEN $bareEdges THEN {} ELSE properties(${r}) END}`;
+  edge(r, `CASE WHEN $bareEdges THEN {} ELSE properties(${r}) END`);
 // The first `$limitPerType` links of one type, in (label, key) order: a top-k per type, so a hub's
 // thousands of links are filtered and ranked but never collected.
 const firstOfType = (n: string, type: string) => `
@@ -43,10 +42,10 @@ const firstOfType = (n: string, type: string) => `
         AND ${visible('r', 'm')}
       WITH r, m ORDER BY labels(m)[0], m.key, elementId(r) LIMIT $limitPerType
       RETURN r, m`;
-// Binds `link`, one row per link of one hop from `n`, whose degree is `nDegree`: per relationship type, its total (from the degree,
-// in the direction asked) and its first links, each with the node reached (and its degree when
-// `$neighbourDegrees`). Direction is a parameter compared with the stored direction, so one
-// statement serves OUT, IN and BOTH.
+// Binds `link`, one row per link of one hop from `n`, whose degree is `nDegree`: per relationship
+// type, its total (from the degree, in the direction asked) and its first links, each with the
+// node reached (and its degree when `$neighbourDegrees`). Direction is a parameter compared with
+// the stored direction, so one statement serves OUT, IN and BOTH.
 const expand = (n: string) => `
   CALL (${n}) {${SORTED_TYPES.map((type) => firstOfType(n, type)).join('\n      UNION ALL')}
   }
