@@ -667,7 +667,7 @@ function report(info: Awaited<ReturnType<typeof machine>>, scales: ScaleReport[]
     '## Machine',
     '',
     `- CPUs: ${info.cpus}; memory: ${info.memory}`,
-    `- Node ${info.node}; ${info.neo4j} (embedded launcher, heap 2 GiB, page cache 512 MiB); Java: ${info.java}`,
+    `- Node ${info.node}; ${info.neo4j} (embedded launcher, heap 4 GiB, page cache 512 MiB); Java: ${info.java}`,
     `- ${info.packages}`,
     `- ctkg raced: ${info.ctkg}`,
     '',
@@ -722,9 +722,9 @@ async function main(): Promise<void> {
     const neo = await startLocalNeo4j({
       dir,
       port,
-      heap: '2g',
+      heap: '4g',
       pageCacheMiB: 512,
-      txMemoryMiB: 1536,
+      txMemoryMiB: 3072,
       log,
     });
     if (!neo.startedNow)
