@@ -137,6 +137,8 @@ type PathParams = {
   to: Record<Label, string[]>;
   types: readonly string[];
   includeIllustrative: boolean;
+  /** Stored levels (`documented` …); null for every level. */
+  evidence: readonly string[] | null;
 };
 
 /**
@@ -158,7 +160,8 @@ export const pathsUpTo: ReadonlyMap<number, Cypher<PathParams, PathRow>> = new M
        WITH a, n AS b
        WHERE a <> b
        MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
-       WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+       WHERE all(r IN relationships(p) WHERE type(r) IN $types
+                   AND ($evidence IS NULL OR coalesce(r.evidence, 'documented') IN $evidence))
          AND ($includeIllustrative OR (all(x IN nodes(p) WHERE NOT coalesce(x.illustrative, false))
                                       AND all(r IN relationships(p) WHERE NOT coalesce(r.illustrative, false))))
        WITH p LIMIT 10

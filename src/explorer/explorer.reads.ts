@@ -1,5 +1,6 @@
 // Reads of the explorer: validated arguments → its statements → typed rows. The resolvers
 // validate and call these; nothing here parses input.
+import type { Evidence } from '../core/evidence.js';
 import { LABELS, type Label, type NodeId } from '../core/ids.js';
 import type { Db } from '../db/db.js';
 import { int } from '../db/values.js';
@@ -99,13 +100,19 @@ export function readPaths(
   db: Db,
   from: NodeId,
   to: NodeId,
-  args: { maxHops: number; types: readonly string[]; includeIllustrative: boolean },
+  args: {
+    maxHops: number;
+    types: readonly string[];
+    includeIllustrative: boolean;
+    evidence: readonly Evidence[] | null;
+  },
 ): Promise<PathRow[]> {
   return db.read(pathsUpTo.get(args.maxHops)!, {
     from: keysByLabel([from]),
     to: keysByLabel([to]),
     types: args.types,
     includeIllustrative: args.includeIllustrative,
+    evidence: args.evidence,
   });
 }
 

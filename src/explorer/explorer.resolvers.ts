@@ -1,6 +1,6 @@
 import { toEnum } from '../core/enums.js';
 import { InputError } from '../core/errors.js';
-import { decodeLinkEvidence } from '../core/evidence.js';
+import { decodeLinkEvidence, evidenceFromEnum } from '../core/evidence.js';
 import { parseNodeId } from '../core/ids.js';
 import type { Evidence, Resolvers } from '../graphql/generated.js';
 import type { SourceRow } from '../core/rows.js';
@@ -146,6 +146,7 @@ export const explorerResolvers: Resolvers = {
         maxHops,
         types,
         includeIllustrative: args.includeIllustrative ?? false,
+        evidence: args.evidence ? evidenceFromEnum(args.evidence) : null,
       });
     },
 

@@ -150,4 +150,31 @@ describe('Edge evidence fields', () => {
       reasons: [],
     });
   });
+
+  it('finds paths over the evidence levels asked for only', async () => {
+    const paths = async (variables: Record<string, unknown>) => {
+      const result = await execute<{
+        paths: { edges: { type: string; evidence: string | null }[] }[];
+      }>(
+        `query($from: ID!, $to: ID!, $hops: Int, $evidence: [Evidence!]) {
+          paths(from: $from, to: $to, maxHops: $hops, evidence: $evidence) { edges { type evidence } } }`,
+        { from: INFERRED_PROJECT, to: INFERRED_RECOMMENDATION, ...variables },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.paths;
+    };
+    // One hop: the inferred link itself, found at every level and at INFERRED, not at the others.
+    expect(await paths({ hops: 1 })).toEqual([
+      { edges: [{ type: 'IMPLEMENTS', evidence: 'INFERRED' }] },
+    ]);
+    expect(await paths({ hops: 1, evidence: ['INFERRED'] })).toHaveLength(1);
+    expect(await paths({ hops: 1, evidence: ['DOCUMENTED', 'REPORTED'] })).toEqual([]);
+    // Longer paths over what the documents state: no inferred link on the way.
+    const documented = await paths({ hops: 4, evidence: ['DOCUMENTED'] });
+    expect(documented.length).toBeGreaterThan(0);
+    for (const path of documented) {
+      expect(path.edges.length).toBeGreaterThan(1);
+      for (const edge of path.edges) expect([null, 'DOCUMENTED']).toContain(edge.evidence);
+    }
+  });
 });

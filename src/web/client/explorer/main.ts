@@ -368,6 +368,8 @@ async function loadPaths(
     to,
     maxHops: paths.maxHops,
     ill: graph.illustrative,
+    // Routed over the evidence levels shown (all of them: no filter).
+    evidence: graph.evidence.size === EVIDENCE.length ? null : [...graph.evidence],
   });
   paths.found = found;
   paths.active = null;

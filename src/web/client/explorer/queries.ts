@@ -94,8 +94,8 @@ export interface EdgeSourcesData {
   edgesAmong: { id: string; sources: SourceData[] }[];
 }
 
-export const PATHS = `query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int!, $ill: Boolean!) {
-  paths(from: $from, to: $to, maxHops: $maxHops, includeIllustrative: $ill) {
+export const PATHS = `query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int!, $ill: Boolean!, $evidence: [Evidence!]) {
+  paths(from: $from, to: $to, maxHops: $maxHops, includeIllustrative: $ill, evidence: $evidence) {
     length
     nodes { ...DrawnNode }
     edges { ...DrawnEdge ${SOURCES} }
