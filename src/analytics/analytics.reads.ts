@@ -11,13 +11,18 @@ import type { CoverageGroupRow, StatedFigureRow } from './analytics.rows.js';
 /** The resolution gap for a download: its count, then at most `limit` records, in page order. */
 export function streamResolutionsWithoutProjects(
   db: Db,
-  filter: { body: 'SC' | 'GA' | 'HRC' | null; includeIllustrative: boolean },
+  filter: {
+    body: 'SC' | 'GA' | 'HRC' | null;
+    evidence: readonly string[] | null;
+    asOf: string | null;
+    includeIllustrative: boolean;
+  },
   limit: number,
   options: StreamOptions,
 ): { readonly count: RowStream<number>; readonly rows: RowStream<ResolutionRow> } {
   const match = listMatch(
     resolutionGapSpec,
-    { body: filter.body, unsupported: true },
+    { body: filter.body, unsupported: true, evidence: filter.evidence, asOf: filter.asOf },
     filter.includeIllustrative,
     '',
   );

@@ -24,11 +24,14 @@ function firstArg(first: number | null | undefined, ctx: Context): number {
 
 export const analyticsResolvers: Resolvers = {
   Query: {
-    resolutionsWithoutProjects: (_root, { body, ...args }, ctx, info) =>
+    resolutionsWithoutProjects: (_root, { body, evidence, asOf, ...args }, ctx, info) =>
       resolveList(
         resolutionGapSpec,
         'YEAR',
-        { ...args, where: { body, unsupported: true } },
+        {
+          ...args,
+          where: { body, unsupported: true, evidence: evidence ?? null, asOf: asOf ?? null },
+        },
         ctx,
         info,
       ),

@@ -40,6 +40,10 @@ const datedBy = (d: string) =>
 export const madeBy = (r: string) =>
   `($asOf IS NULL OR EXISTS { MATCH (rd:Document {key: ${r}.document}) WHERE ${datedBy('rd')} })`;
 
+/** Resolution `x` was adopted by the cut-off (by year); true without `$asOf`. */
+export const adoptedBy = (x: string) =>
+  `($asOf IS NULL OR (${x}.year IS NOT NULL AND toString(${x}.year) <= left(${CUTOFF}, 4)))`;
+
 /** Project `p` was known by the cut-off: a document dated by then cites it; true without `$asOf`. */
 export const knownBy = (p: string) =>
   `($asOf IS NULL OR EXISTS { MATCH (${p})-[:CITED_IN]->(pd:Document) WHERE ${datedBy('pd')} })`;

@@ -1,6 +1,7 @@
 import { toEnum } from '../core/enums.js';
 import { InputError } from '../core/errors.js';
-import { decodeLinkEvidence, evidenceFromEnum } from '../core/evidence.js';
+import { evidenceArg } from '../core/arguments.js';
+import { decodeLinkEvidence } from '../core/evidence.js';
 import { parseNodeId } from '../core/ids.js';
 import type { Evidence, Resolvers } from '../graphql/generated.js';
 import type { SourceRow } from '../core/rows.js';
@@ -146,7 +147,7 @@ export const explorerResolvers: Resolvers = {
         maxHops,
         types,
         includeIllustrative: args.includeIllustrative ?? false,
-        evidence: args.evidence ? evidenceFromEnum(args.evidence) : null,
+        evidence: args.evidence ? evidenceArg(args.evidence, 'evidence') : null,
       });
     },
 

@@ -234,20 +234,24 @@ const recommendationExport: ExportDef = {
 
 const resolutionExport: ExportDef = {
   query: 'resolutionsWithoutProjects',
-  params: ['includeIllustrative', 'body'],
+  params: ['includeIllustrative', 'body', 'evidence', 'asOf'],
   columns: ['id', 'key', 'body', 'number', 'year', 'kind', 'topic', 'illustrative'],
   parse: (query) => ({
     includeIllustrative: flag(query, 'includeIllustrative'),
     body: oneOf(query, 'body', ['SC', 'GA', 'HRC'] as const),
+    evidence: values(query, 'evidence', EVIDENCE_VALUES),
+    asOf: keyArg(single(query, 'asOf'), 'asOf'),
   }),
   async open(db, args, limit, options) {
-    const { includeIllustrative, body } = args as {
+    const { includeIllustrative, body, evidence, asOf } = args as {
       includeIllustrative: boolean;
       body: 'SC' | 'GA' | 'HRC' | null;
+      evidence: string[] | null;
+      asOf: string | null;
     };
     const streams = streamResolutionsWithoutProjects(
       db,
-      { body, includeIllustrative },
+      { body, evidence, asOf, includeIllustrative },
       limit,
       options,
     );

@@ -123,7 +123,34 @@ describe('GET /export/resolutions-without-projects', () => {
       manifest: { arguments: unknown };
     };
     expect(body.rows.map((r) => r.key)).toEqual(['S/RES/9999 (2030)']);
-    expect(body.manifest.arguments).toEqual({ includeIllustrative: true, body: 'SC' });
+    expect(body.manifest.arguments).toEqual({
+      includeIllustrative: true,
+      body: 'SC',
+      evidence: null,
+      asOf: null,
+    });
+  });
+
+  it('counts supports at the evidence levels asked, and as of a point in time', async () => {
+    const keys = async (query: string) =>
+      (
+        (await (
+          await fetch(`${base}/export/resolutions-without-projects.json?${query}`)
+        ).json()) as {
+          rows: { key: string }[];
+        }
+      ).rows.map((r) => r.key);
+    // P-1's support of 2396 is documented: at INFERRED only it does not count.
+    expect(await keys('evidence=INFERRED')).toEqual([
+      'S/RES/2178 (2014)',
+      'S/RES/2396 (2017)',
+      'A/RES/72/284',
+    ]);
+    // As of 2015, only what had been adopted by then.
+    expect(await keys('asOf=2015')).toEqual(['S/RES/2178 (2014)']);
+    const res = await fetch(`${base}/export/resolutions-without-projects.json?evidence=SOME`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { param: 'evidence' } });
   });
 
   it('answers 400 for an unknown body', async () => {
@@ -227,6 +254,7 @@ describe('GET /export (equal to the GraphQL answer)', () => {
     for (const [args, query] of [
       ['', ''],
       ['body: SC, includeIllustrative: true', 'body=SC&includeIllustrative=true'],
+      ['evidence: [INFERRED], asOf: "2018"', 'evidence=INFERRED&asOf=2018'],
     ] as const) {
       const result = await execute<{
         resolutionsWithoutProjects: { nodes: Record<string, unknown>[] };

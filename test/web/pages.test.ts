@@ -714,7 +714,9 @@ describe('the explorer and the dashboard in a browser, on the real graph', () =>
       );
       expect(
         await copy.locator('#resolution-downloads a', { hasText: 'CSV' }).getAttribute('href'),
-      ).toBe('/export/resolutions-without-projects.csv?body=SC');
+      ).toBe(
+        '/export/resolutions-without-projects.csv?body=SC&evidence=DOCUMENTED,REPORTED,INFERRED',
+      );
       await copy.close();
     });
 

@@ -563,6 +563,8 @@ async function loadResolutions(append = false): Promise<void> {
   const data = await gql<Q.ResolutionsData>(Q.RESOLUTIONS, {
     after: append ? resolutionPage.endCursor : null,
     body: resolutionBody,
+    evidence: filter.evidence,
+    asOf: filter.asOf,
     ill: filter.illustrative,
   });
   const page = data.resolutionsWithoutProjects;
@@ -586,9 +588,9 @@ async function loadResolutions(append = false): Promise<void> {
   replace(
     byId('resolution-downloads'),
     downloads('this list', {
-      csv: Q.resolutionsExport('csv', resolutionBody, filter.illustrative),
-      json: Q.resolutionsExport('json', resolutionBody, filter.illustrative),
-      manifest: Q.resolutionsExport('manifest.json', resolutionBody, filter.illustrative),
+      csv: Q.resolutionsExport('csv', resolutionBody, filter),
+      json: Q.resolutionsExport('json', resolutionBody, filter),
+      manifest: Q.resolutionsExport('manifest.json', resolutionBody, filter),
     }),
   );
 }

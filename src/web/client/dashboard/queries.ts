@@ -127,8 +127,8 @@ export interface GapsData {
   };
 }
 
-export const RESOLUTIONS = `query DashboardResolutions($after: String, $body: Body, $ill: Boolean!) {
-  resolutionsWithoutProjects(first: 20, after: $after, body: $body, includeIllustrative: $ill) {
+export const RESOLUTIONS = `query DashboardResolutions($after: String, $body: Body, $evidence: [Evidence!], $asOf: String, $ill: Boolean!) {
+  resolutionsWithoutProjects(first: 20, after: $after, body: $body, evidence: $evidence, asOf: $asOf, includeIllustrative: $ill) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes { id key body year topic illustrative }
@@ -215,11 +215,16 @@ export function gapsExport(
   })}`;
 }
 
-/** `/export/resolutions-without-projects.<format>?…` */
+/** `/export/resolutions-without-projects.<format>?…` with the dashboard's filters. */
 export function resolutionsExport(
   format: 'csv' | 'json' | 'manifest.json',
   body: string | null,
-  illustrative: boolean,
+  filter: CommonFilter,
 ): string {
-  return `/export/resolutions-without-projects.${format}${query({ body, includeIllustrative: illustrative })}`;
+  return `/export/resolutions-without-projects.${format}${query({
+    body,
+    evidence: evidenceParam(filter.evidence),
+    asOf: filter.asOf,
+    includeIllustrative: filter.illustrative,
+  })}`;
 }
