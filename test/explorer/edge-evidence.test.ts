@@ -169,6 +169,14 @@ describe('Edge evidence fields', () => {
     ]);
     expect(await paths({ hops: 1, evidence: ['INFERRED'] })).toHaveLength(1);
     expect(await paths({ hops: 1, evidence: ['DOCUMENTED', 'REPORTED'] })).toEqual([]);
+    const none = await execute(
+      `query($from: ID!, $to: ID!) { paths(from: $from, to: $to, evidence: []) { length } }`,
+      { from: INFERRED_PROJECT, to: INFERRED_RECOMMENDATION },
+    );
+    expect(none.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'evidence',
+    });
     // Longer paths over what the documents state: no inferred link on the way.
     const documented = await paths({ hops: 4, evidence: ['DOCUMENTED'] });
     expect(documented.length).toBeGreaterThan(0);
