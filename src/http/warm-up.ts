@@ -10,17 +10,20 @@ import type { Context } from '../graphql/context.js';
 const DIMENSIONS = ['PILLAR', 'REGION', 'MEMBER_STATE', 'ENTITY', 'THEMATIC_AREA'];
 const EVIDENCE = ['[DOCUMENTED, REPORTED]', '[DOCUMENTED, REPORTED, INFERRED]'];
 const DEGREES = 'degrees { id total byType { type direction count } }';
+/** Any document key: an unknown one still plans the statements. */
+const AS_OF = 'A/72/840';
 
 /** The operations whose statements the pages run, each once. Unknown keys still plan a statement. */
 export const WARM_UP_OPERATIONS: readonly string[] = [
   '{ meta { labels { label count } relationshipTypes { type count } } }',
   '{ search(text: "CTED", first: 30) { score node { id } } }',
   '{ search(text: "反恐怖主义委员会执行局", first: 30) { score node { id } } }',
-  // One neighbourhood per label: each label has its own statement.
-  ...LABELS.map(
-    (label) =>
-      `{ neighborhood(id: "${label}:CTED", limitPerType: 25) { nodes { id } edges { id } ${DEGREES} } }`,
-  ),
+  // One neighbourhood per label (each label has its own statement), and again with a list of
+  // relationship types: Neo4j plans a statement again when a parameter's type changes (null → list).
+  ...LABELS.flatMap((label) => [
+    `{ neighborhood(id: "${label}:CTED", limitPerType: 25) { nodes { id } edges { id } ${DEGREES} } }`,
+    `{ neighborhood(id: "${label}:CTED", relationshipTypes: ["CITED_IN"]) { nodes { id } } }`,
+  ]),
   `{ neighborhood(id: "Entity:CTED", depth: 2, limitPerType: 5) { nodes { id } ${DEGREES} } }`,
   '{ paths(from: "Entity:CTED", to: "MemberState:NGA") { length nodes { id } edges { id } } }',
   '{ edgesAmong(ids: ["Entity:CTED", "Entity:UNOCT"]) { id } }',
@@ -35,6 +38,12 @@ export const WARM_UP_OPERATIONS: readonly string[] = [
       `{ recommendationsWithoutProjects(first: 50, evidence: ${evidence}) { totalCount nodes { key candidates(first: 5) { score project { key } } } } }`,
   ),
   '{ resolutionsWithoutProjects(first: 50) { totalCount nodes { key } } }',
+  // The dashboard's "as of" filter, at its default evidence levels: `asOf` null → a key.
+  ...DIMENSIONS.map(
+    (by) => `{ coverage(by: ${by}, asOf: "${AS_OF}") { key projects recommendationsWithProject } }`,
+  ),
+  `{ recommendationsWithoutProjects(first: 20, asOf: "${AS_OF}") { totalCount nodes { key } } }`,
+  `{ resolutionsWithoutProjects(first: 20, asOf: "${AS_OF}") { totalCount nodes { key } } }`,
   '{ statedFigures { measure value } }',
 ];
 
