@@ -2,9 +2,8 @@
 // runs on the lists' machinery (one statement: total by COUNT, page in the database, nodes
 // projected as selected), so the GraphQL page and the download share one match.
 import { evidenceArg, keyArg } from '../core/arguments.js';
-import { DEFAULT_EVIDENCE, evidenceLiteral, type Evidence } from '../core/evidence.js';
-import { adoptedBy, linkKnownBy } from '../db/fragments.js';
-import type { ListSpec } from '../lists/index.js';
+import { adoptedBy } from '../db/fragments.js';
+import { countingLink, type ListSpec } from '../lists/index.js';
 
 /**
  * The gap's filters: the body given, the gap itself (always on), the evidence levels a support
@@ -23,23 +22,12 @@ export const resolutionGapSpec: ListSpec<ResolutionGapWhere, 'YEAR', 'Resolution
   real: 'NOT coalesce(x.illustrative, false)',
   filters: {
     body: { param: (body) => body, where: 'x.body = $body' },
-    // A support counts at the evidence levels asked, known by `asOf` when given, and only if
-    // neither the link nor the project is illustrative, unless illustrative data is asked for.
+    // A support counts as a project's implementation does for the recommendation gap.
     unsupported: {
       param: (on) => on,
-      where: (_on, includeIllustrative, all) => {
-        const levels = (all['evidence'] as readonly Evidence[] | undefined) ?? DEFAULT_EVIDENCE;
-        const conditions = [
-          `s.evidence IN ${evidenceLiteral(levels)}`,
-          ...(includeIllustrative
-            ? []
-            : ['NOT coalesce(s.illustrative, false)', 'NOT coalesce(p.illustrative, false)']),
-          ...(typeof all['asOf'] === 'string' ? [linkKnownBy('s', 'p')] : []),
-        ];
-        return `NOT EXISTS {
+      where: (_on, includeIllustrative, all) => `NOT EXISTS {
       (p:Project)-[s:SUPPORTS]->(x)
-      WHERE ${conditions.join(' AND ')} }`;
-      },
+      WHERE ${countingLink('s', 'p', includeIllustrative, all)} }`,
     },
     // Read by `unsupported`; no condition of its own.
     evidence: { param: evidenceArg, where: 'true' },

@@ -12,6 +12,10 @@ const DERIVED_PROPERTIES = ['all', 'real'].flatMap((mode) => [
   `${mode}ImplementedAt`,
 ]);
 
+/** Link `l` and node `n` at its far end are real data: neither is illustrative. */
+export const realLink = (l: string, n: string): string =>
+  `NOT coalesce(${l}.illustrative, false) AND NOT coalesce(${n}.illustrative, false)`;
+
 /** The inside of `nodeProjection`'s map, for projections that add entries of their own. */
 export const allProperties = (v: string, label?: string): string =>
   `.*, searchText: null, ${DERIVED_PROPERTIES.map((p) => `${p}: null`).join(', ')}, label: ${label === undefined ? `labels(${v})[0]` : `'${label}'`}`;

@@ -1,6 +1,6 @@
 import { LABELS, REL_TYPES, type Label } from '../core/ids.js';
 import { trustedCypher, type Cypher } from '../db/cypher.js';
-import { nodeProjection } from '../db/fragments.js';
+import { nodeProjection, realLink } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
 import type { EdgeRow, ExpansionRow, MetaRow, PathRow, SearchHitRow, StartRow } from './rows.js';
 
@@ -15,8 +15,7 @@ const node = (v: string) => nodeProjection(v);
 const idOf = (v: string) => `labels(${v})[0] + ':' + ${v}.key`;
 const edge = (r: string, props = `properties(${r})`) =>
   `{id: elementId(${r}), type: type(${r}), source: ${idOf(`startNode(${r})`)}, target: ${idOf(`endNode(${r})`)}, props: ${props}}`;
-const visible = (r: string, m: string) =>
-  `($includeIllustrative OR (NOT coalesce(${r}.illustrative, false) AND NOT coalesce(${m}.illustrative, false)))`;
+const visible = (r: string, m: string) => `($includeIllustrative OR (${realLink(r, m)}))`;
 // Every relationship type, sorted: the order a neighbourhood lists its links in.
 const SORTED_TYPES = [...REL_TYPES].sort();
 // A node's whole degree by type and direction (not limited to the types asked for), as the loader

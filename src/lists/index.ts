@@ -7,5 +7,6 @@ export {
   resolutionSpec,
   entitySpec,
   basicSpec,
+  countingLink,
   type ListSpec,
 } from './lists.specs.js';

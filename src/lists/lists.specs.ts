@@ -5,7 +5,7 @@
 import { fromEnum } from '../core/enums.js';
 import { DEFAULT_EVIDENCE, evidenceLiteral, type Evidence } from '../core/evidence.js';
 import { evidenceArg, keyArg, listArg, textArg } from '../core/arguments.js';
-import { linkKnownBy, madeBy } from '../db/fragments.js';
+import { linkKnownBy, madeBy, realLink } from '../db/fragments.js';
 import type { Label } from '../core/ids.js';
 import { int } from '../db/values.js';
 import type {
@@ -58,29 +58,42 @@ const enums = (given: readonly string[], field: string) => listArg(given, field,
 const text = (given: string, field: string) => textArg(given, field);
 const same = <T>(given: T) => given;
 
-// An implementation counts at the evidence levels asked (documented and reported by default) and
-// only if neither the link nor the project is illustrative, unless illustrative data is asked
-// for: absence is exact in real-data mode. The levels are a closed set written as a literal.
+/**
+ * When link `l` from project `p` counts for a gap question: at the evidence levels asked
+ * (documented and reported by default), real unless illustrative data is asked for, and known by
+ * `$asOf` when one is given. `all` holds the validated parameters (the levels as stored); the
+ * levels are a closed set written as a literal. Shared by the recommendation and resolution gaps.
+ */
+export const countingLink = (
+  l: string,
+  p: string,
+  includeIllustrative: boolean,
+  all: Readonly<Record<string, unknown>>,
+): string => {
+  const levels = (all['evidence'] as readonly Evidence[] | undefined) ?? DEFAULT_EVIDENCE;
+  return [
+    `${l}.evidence IN ${evidenceLiteral(levels)}`,
+    ...(includeIllustrative ? [] : [realLink(l, p)]),
+    ...(typeof all['asOf'] === 'string' ? [linkKnownBy(l, p)] : []),
+  ].join(' AND ');
+};
+
+// An implementation counts as countingLink says: absence is exact in real-data mode. Without
+// `asOf`, the levels the loader stored (src/records/write.ts) answer: one property, no link followed.
 const implemented = (
   wanted: boolean,
   includeIllustrative: boolean,
   all: Readonly<Record<string, unknown>>,
 ) => {
-  // `all` holds the validated parameters: the levels as stored.
-  const levels = (all['evidence'] as readonly Evidence[] | undefined) ?? DEFAULT_EVIDENCE;
+  const not = wanted ? '' : 'NOT ';
   if (typeof all['asOf'] !== 'string') {
-    // The levels the loader stored (src/records/write.ts): one property, no link followed.
+    const levels = (all['evidence'] as readonly Evidence[] | undefined) ?? DEFAULT_EVIDENCE;
     const stored = includeIllustrative ? 'r.allImplementedAt' : 'r.realImplementedAt';
-    return `${wanted ? '' : 'NOT '}any(level IN ${stored} WHERE level IN ${evidenceLiteral(levels)})`;
+    return `${not}any(level IN ${stored} WHERE level IN ${evidenceLiteral(levels)})`;
   }
-  const asOf = ` AND ${linkKnownBy('i', 'q')}`;
-  return `${wanted ? '' : 'NOT '}EXISTS {
+  return `${not}EXISTS {
       (q:Project)-[i:IMPLEMENTS]->(r)
-      WHERE i.evidence IN ${evidenceLiteral(levels)}${
-        includeIllustrative
-          ? ''
-          : ' AND NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)'
-      }${asOf} }`;
+      WHERE ${countingLink('i', 'q', includeIllustrative, all)} }`;
 };
 
 export const projectSpec: ListSpec<ProjectFilter, ProjectOrder, 'Project'> = {

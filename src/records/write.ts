@@ -1,7 +1,7 @@
 // Writes a built Graph in one transaction: all of it commits, or none of it.
 import { LABELS, type Label } from '../core/ids.js';
 import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
-import { graphNode } from '../db/fragments.js';
+import { graphNode, realLink } from '../db/fragments.js';
 import type { Db, Tx } from '../db/db.js';
 import { recomputeInferences } from '../inference/index.js';
 import {
@@ -100,7 +100,7 @@ const storeDegrees = trustedCypher<Record<string, never>, number>(
     OPTIONAL MATCH (n)-[r]-(o)
     WITH type(r) AS type, CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction,
          count(r) AS all,
-         count(CASE WHEN NOT coalesce(r.illustrative, false) AND NOT coalesce(o.illustrative, false) THEN r END) AS real
+         count(CASE WHEN ${realLink('r', 'o')} THEN r END) AS real
     WHERE all > 0
     WITH type, direction, all, real ORDER BY type, direction
     WITH collect({type: type, direction: direction, all: all, real: real}) AS rows
@@ -129,7 +129,7 @@ const storeImplementedAt = trustedCypher<Record<string, never>, number>(
         RETURN DISTINCT i.evidence ORDER BY i.evidence },
       r.realImplementedAt = COLLECT {
         MATCH (q:Project)-[i:IMPLEMENTS]->(r)
-        WHERE i.evidence IS NOT NULL AND NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)
+        WHERE i.evidence IS NOT NULL AND ${realLink('i', 'q')}
         RETURN DISTINCT i.evidence ORDER BY i.evidence }
   RETURN count(r) AS row`,
 );
