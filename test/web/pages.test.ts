@@ -25,36 +25,31 @@ import {
 const GAPS_DOCUMENTED = 8;
 const TRUE_GAPS = ['A72840-75', 'A72840-77', 'A72840-77b', 'A73866-63', 'A74677-79b', 'A74677-80'];
 
-const explorer = {
+/** A page's test hook (`globalThis.ctkgExplorer` …): ready and idle, and its timings. */
+const hook = (name: 'ctkgExplorer' | 'ctkgDashboard') => ({
   ready: (page: Page) =>
     page.waitForFunction(
-      () => {
-        const hook = (globalThis as any).ctkgExplorer;
-        return hook?.ready === true && hook.idle() === true;
+      (global) => {
+        const h = (globalThis as any)[global];
+        return h?.ready === true && h.idle() === true;
       },
-      null,
+      name,
       { timeout: 30_000 },
     ),
+  timings: (page: Page): Promise<Timing[]> =>
+    page.evaluate((global) => [...(globalThis as any)[global].timings], name),
+});
+
+const explorer = {
+  ...hook('ctkgExplorer'),
   snapshot: (page: Page): Promise<ExplorerSnapshot> =>
     page.evaluate(() => (globalThis as any).ctkgExplorer.snapshot()),
-  timings: (page: Page): Promise<Timing[]> =>
-    page.evaluate(() => [...(globalThis as any).ctkgExplorer.timings]),
 };
 
 const dashboard = {
-  ready: (page: Page) =>
-    page.waitForFunction(
-      () => {
-        const hook = (globalThis as any).ctkgDashboard;
-        return hook?.ready === true && hook.idle() === true;
-      },
-      null,
-      { timeout: 30_000 },
-    ),
+  ...hook('ctkgDashboard'),
   charts: (page: Page): Promise<ChartSnapshot[]> =>
     page.evaluate(() => (globalThis as any).ctkgDashboard.charts()),
-  timings: (page: Page): Promise<Timing[]> =>
-    page.evaluate(() => [...(globalThis as any).ctkgDashboard.timings]),
 };
 
 /** The keys of the gap list, in order. */
