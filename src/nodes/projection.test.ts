@@ -118,4 +118,30 @@ describe('compiled projections', () => {
     expect(wideText.match(/COLLECT/g)).toHaveLength(MAX_SUBQUERIES);
     expect(wideText).toContain('.*, searchText: null');
   });
+
+  it('gives a repeated selection its own text per value of the variables read below it', () => {
+    const query = `query($id: ID!, $all: Boolean!, $skip: Boolean!) { node(id: $id) { ...E } }
+      fragment E on Entity { projects(includeIllustrative: $all) { project { key } }
+        mandatedBy @skip(if: $skip) { resolution { key } } }`;
+    const document = rootOf(query);
+    // The same field nodes, as Apollo hands them out for a document it has cached.
+    const at = (variableValues: Record<string, unknown>) =>
+      selectionProjection(
+        { ...document.scope, variableValues },
+        'n',
+        ['Entity'],
+        document.fieldNodes,
+      );
+    const real = at({ id: 'Entity:A', all: false, skip: false });
+    const all = at({ id: 'Entity:A', all: true, skip: false });
+    const skipped = at({ id: 'Entity:A', all: false, skip: true });
+    expect(new Set([real, all, skipped]).size).toBe(3);
+    expect(all).toContain('projects_1: COLLECT');
+    expect(skipped).not.toContain('mandatedBy');
+    // The field's own argument does not reach the projection: another id reuses the text.
+    expect(at({ id: 'Entity:B', all: false, skip: false })).toBe(real);
+    // And each text is what a fresh compilation of the same selection gives.
+    const fresh = rootOf(query, { id: 'Entity:C', all: true, skip: false });
+    expect(selectionProjection(fresh.scope, 'n', ['Entity'], fresh.fieldNodes)).toBe(all);
+  });
 });

@@ -8,6 +8,8 @@ import {
   getNamedType,
   isLeafType,
   isObjectType,
+  visit as visitAst,
+  type ASTNode,
   type FieldNode,
   type GraphQLField,
   type GraphQLObjectType,
@@ -116,7 +118,52 @@ export function selectionProjection(
   labels: readonly Label[],
   fieldNodes: readonly FieldNode[],
 ): string {
-  return projection({ scope, depth: 0, budget: { left: MAX_SUBQUERIES } }, v, labels, fieldNodes);
+  const compile = () =>
+    projection({ scope, depth: 0, budget: { left: MAX_SUBQUERIES } }, v, labels, fieldNodes);
+  const [node] = fieldNodes;
+  if (node === undefined || fieldNodes.length > 1) return compile();
+  // The text depends on the selection below `node` (the same objects each time Apollo serves a
+  // document from its cache) and on the values of the variables it reads, nothing else.
+  const key = `${v}|${labels.join()}|${JSON.stringify(variablesBelow(scope, node).map((name) => scope.variableValues[name]))}`;
+  let byVariables = compiled.get(node);
+  if (byVariables === undefined) compiled.set(node, (byVariables = new Map<string, string>()));
+  let text = byVariables.get(key);
+  if (text === undefined) {
+    text = compile();
+    if (byVariables.size >= MAX_COMPILED_VARIANTS) byVariables.clear();
+    byVariables.set(key, text);
+  }
+  return text;
+}
+
+/** Compiled projections per field node, then per `v`, labels and variable values. */
+const compiled = new WeakMap<FieldNode, Map<string, string>>();
+/** Variable values a selection is compiled for before its cache starts again. */
+const MAX_COMPILED_VARIANTS = 64;
+const variableNames = new WeakMap<FieldNode, readonly string[]>();
+
+/** The variables read below `node` (not by its own arguments): in arguments and directives, through fragments. */
+function variablesBelow(scope: SelectionScope, node: FieldNode): readonly string[] {
+  let names = variableNames.get(node);
+  if (names === undefined) {
+    const found = new Set<string>();
+    const fragments = new Set<string>();
+    const visit = (ast: ASTNode) =>
+      visitAst(ast, {
+        Variable: (variable) => void found.add(variable.name.value),
+        FragmentSpread: (spread) => {
+          const fragment = scope.fragments[spread.name.value];
+          if (fragment && !fragments.has(spread.name.value)) {
+            fragments.add(spread.name.value);
+            visit(fragment);
+          }
+        },
+      });
+    if (node.selectionSet) visit(node.selectionSet);
+    names = [...found].sort();
+    variableNames.set(node, names);
+  }
+  return names;
 }
 
 function projection(
