@@ -231,16 +231,7 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     app.use('/export', limiter);
   }
 
-  app.use(
-    createExportRouter({
-      db: deps.db,
-      maxExportRows: limits.maxExportRows,
-      maxConcurrent: limits.maxConcurrentExports,
-      log: deps.log,
-    }),
-  );
-  app.use(createPlaygroundRouter());
-  app.use(createPagesRouter()); // /explorer, /dashboard and their bundles (/web/…)
+  app.use(createPlaygroundRouter()); // GET /graphql from a browser, before the API
   app.use(
     '/graphql',
     (_req, res, next) => {
@@ -258,6 +249,16 @@ export function createApp(deps: AppDeps, apollo: ApolloServer<Context>): Express
     }),
   );
 
+  // After the API, which every request would otherwise walk past them to reach.
+  app.use(
+    createExportRouter({
+      db: deps.db,
+      maxExportRows: limits.maxExportRows,
+      maxConcurrent: limits.maxConcurrentExports,
+      log: deps.log,
+    }),
+  );
+  app.use(createPagesRouter()); // /explorer, /dashboard and their bundles (/web/…)
   app.use(notFound);
   app.use(createBodyErrorHandler(deps.log, limits.maxBodyBytes));
   return app;
