@@ -19,7 +19,7 @@ import {
 import { ensureSchema } from '../src/db/schema.js';
 import { loadDataset } from '../seed/load.js';
 import { ask, type Usage } from './ipc.js';
-import { closedLoop, percentile, postGraphql, type LoadResult } from './load.js';
+import { closedLoop, percentile, post, postGraphql, type LoadResult } from './load.js';
 import { QUESTIONS, type GraphqlSide, type Question, type Variant } from './questions.js';
 import { datasetSize, syntheticDataset } from './synthetic.js';
 
@@ -147,15 +147,10 @@ const usageOf = async (child: ChildProcess) =>
 
 /** The `data` of a GraphQL answer; throws on an HTTP error or a GraphQL `errors` entry. */
 async function graphqlData(url: string, body: string): Promise<unknown> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  const text = await response.text();
+  const { status, text } = await post(url, body);
   const json = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
-  if (response.status !== 200 || json.errors?.length || json.data === undefined)
-    throw new Error(`HTTP ${response.status}: ${text.slice(0, 500)}`);
+  if (status !== 200 || json.errors?.length || json.data === undefined)
+    throw new Error(`HTTP ${status}: ${text.slice(0, 500)}`);
   return json.data;
 }
 
@@ -687,7 +682,7 @@ function report(info: Awaited<ReturnType<typeof machine>>, scales: ScaleReport[]
     '',
     `- Before any timing, every variant of every question is asked of every contestant and the answers are compared in a canonical form (same keys, same order where the question defines one: pages by key, neighbours by label and key; link lists as sets). A difference stops the run.`,
     `- Then ${WARMUP} unmeasured requests per contestant, then ${ROUNDS} rounds; in each round every contestant (in an order that rotates) sends its share of ${SEQUENTIAL} requests one at a time ("alone") and then its share of ${REQUESTS} requests with ${CONCURRENCY} in flight. Requests rotate through the question's variants.`,
-    '- Latencies in ms, measured by the client around each request (HTTP contestants: over loopback HTTP/1.1 keep-alive from the bench process; raw: around `executeQuery` inside its process).',
+    '- Latencies in ms, measured by the client around each request (HTTP contestants: over loopback HTTP/1.1 keep-alive from the bench process, with `node:http`; raw: around `executeQuery` inside its process).',
     "- CPU ms/req: user + system CPU time of the contestant's own process (`process.cpuUsage()` read inside it over IPC) over both batches, per request. For raw this is the driver's client-side work. Neo4j CPU ms/req: CPU time of the Neo4j JVM over the same batches (from /proc), per request.",
     '',
     '## What the library could not express',
