@@ -1,23 +1,8 @@
 // The floor contestant: each question's one hand-written Cypher statement through neo4j-driver,
 // no HTTP and no GraphQL. Run as a child process; the bench drives it over IPC (bench/ipc.ts).
-import { routing } from 'neo4j-driver';
 import { closedLoop } from './load.js';
-import { question, type Variant } from './questions.js';
-import { driverFromEnv } from './contestant-env.js';
-
-const { driver, database } = driverFromEnv({ disableLosslessIntegers: true });
-
-/** The `row` of the question's statement for one variant. */
-async function answer(questionId: string, variant: Variant): Promise<unknown> {
-  const { raw } = question(questionId);
-  // The floor runs the driver directly: the app's Db (gate, deadlines, error mapping) is ctkg's cost.
-  // eslint-disable-next-line no-restricted-syntax
-  const { records } = await driver.executeQuery(raw.cypher, raw.params(variant), {
-    database,
-    routing: routing.READ,
-  });
-  return records[0]?.get('row') ?? null;
-}
+import { driver, rawAnswer as answer } from './raw-statement.js';
+import type { Variant } from './questions.js';
 
 interface Request {
   readonly id: number;

@@ -49,7 +49,7 @@ function readSettings() {
     requests: knob('BENCH_REQUESTS', 200),
     concurrency: knob('BENCH_CONCURRENCY', 8),
     /** Requests per contestant and question sent one at a time (latency without queueing). */
-    sequential: knob('BENCH_SEQUENTIAL', 30),
+    sequential: knob('BENCH_SEQUENTIAL', 100),
     /** Rounds the measured requests are split into; each round runs every contestant once, in turn. */
     rounds: knob('BENCH_ROUNDS', 5),
     /** Unmeasured requests per contestant and question first (JIT, query plans, page cache). */
@@ -89,8 +89,8 @@ const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
 // ---------------------------------------------------------------------------------------------
 // Contestants.
 
-type ContestantName = 'ctkg' | 'library' | 'raw';
-const CONTESTANTS: readonly ContestantName[] = ['ctkg', 'library', 'raw'];
+type ContestantName = 'ctkg' | 'library' | 'raw' | 'raw-http';
+const CONTESTANTS: readonly ContestantName[] = ['ctkg', 'library', 'raw', 'raw-http'];
 
 interface Contestant {
   readonly name: ContestantName;
@@ -145,32 +145,62 @@ function spawnNode(script: string, vars: Record<string, string>, name: string) {
 const usageOf = async (child: ChildProcess) =>
   (await ask<{ usage: Usage }>(child, { kind: 'usage' })).usage;
 
-/** The `data` of a GraphQL answer; throws on an HTTP error or a GraphQL `errors` entry. */
-async function graphqlData(url: string, body: string): Promise<unknown> {
-  const { status, text } = await post(url, body);
+/** The `data` of a GraphQL answer; throws on a GraphQL `errors` entry. */
+function graphqlData(text: string): unknown {
   const json = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
-  if (status !== 200 || json.errors?.length || json.data === undefined)
-    throw new Error(`HTTP ${status}: ${text.slice(0, 500)}`);
+  if (json.errors?.length || json.data === undefined)
+    throw new Error(`GraphQL error: ${text.slice(0, 500)}`);
   return json.data;
 }
 
-/** Starts a GraphQL server process and resolves once it answers `{ __typename }`. */
-async function startGraphqlServer(
-  name: 'ctkg' | 'library',
+/** How the bench talks to an HTTP contestant. */
+interface HttpSide {
+  /** True when the contestant can put the question at all. */
+  supports(q: Question): boolean;
+  /** The request body for a variant of a question it supports. */
+  body(q: Question, v: Variant): string;
+  /** The canonical answer from the response text. */
+  answer(q: Question, text: string): unknown;
+  /** A body it answers with 200 once it serves. */
+  readonly probe: string;
+}
+
+/** The HTTP side of a GraphQL server: `side(q)` says how it puts each question. */
+const graphqlSide = (side: (q: Question) => GraphqlSide | null): HttpSide => ({
+  supports: (q) => side(q) !== null,
+  body: (q, v) => {
+    const s = side(q);
+    if (s === null) throw new Error(`cannot put question (${q.id})`);
+    return JSON.stringify({ query: s.query, variables: s.variables(v) });
+  },
+  answer: (q, text) => side(q)!.normalise(graphqlData(text)),
+  probe: JSON.stringify({ query: '{ __typename }' }),
+});
+
+/** The raw statement behind bench/raw-http-server.ts. */
+const rawHttpSide: HttpSide = {
+  supports: () => true,
+  body: (q, v) => JSON.stringify({ question: q.id, variant: v }),
+  answer: (q, text) => q.raw.normalise(JSON.parse(text)),
+  probe: JSON.stringify({ question: 'ping' }),
+};
+
+/** Starts an HTTP contestant's process and resolves once it answers its probe. */
+async function startHttpServer(
+  name: 'ctkg' | 'library' | 'raw-http',
   script: string,
   vars: Record<string, string>,
-  side: (q: Question) => GraphqlSide | null,
+  side: HttpSide,
 ): Promise<Contestant> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const url = `http://127.0.0.1:${port}/${name === 'raw-http' ? '' : 'graphql'}`;
   const proc = spawnNode(script, { ...vars, PORT: String(port) }, name);
-  const probe = JSON.stringify({ query: '{ __typename }' });
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (proc.child.exitCode !== null)
       throw new Error(`${name} exited before serving:\n${proc.output()}`);
-    const ok = await postGraphql(url, probe).then(
-      () => true,
+    const ok = await post(url, side.probe).then(
+      (r) => r.status === 200,
       () => false,
     );
     if (ok) break;
@@ -182,25 +212,30 @@ async function startGraphqlServer(
   }
   const bodies = new Map<Question, Map<Variant, string>>();
   const body = (q: Question, v: Variant) => {
-    const s = side(q);
-    if (s === null) throw new Error(`${name} cannot put question (${q.id})`);
     const perQuestion = bodies.get(q) ?? new Map<Variant, string>();
     bodies.set(q, perQuestion);
     let text = perQuestion.get(v);
     if (text === undefined) {
-      text = JSON.stringify({ query: s.query, variables: s.variables(v) });
+      text = side.body(q, v);
       perQuestion.set(v, text);
     }
+    return text;
+  };
+  const send = async (q: Question, v: Variant) => {
+    const { status, text } = await post(url, body(q, v));
+    if (status !== 200) throw new Error(`HTTP ${status}: ${text.slice(0, 500)}`);
     return text;
   };
   return {
     name,
     child: proc.child,
-    supports: (q) => side(q) !== null,
-    answer: async (q, v) => side(q)!.normalise(await graphqlData(url, body(q, v))),
+    supports: (q) => side.supports(q),
+    answer: async (q, v) => side.answer(q, await send(q, v)),
     load: (q, variants, offset, total, concurrency) =>
       closedLoop(total, concurrency, (i) =>
-        postGraphql(url, body(q, variants[(offset + i) % variants.length]!)),
+        name === 'raw-http'
+          ? send(q, variants[(offset + i) % variants.length]!).then((text) => text.length)
+          : postGraphql(url, body(q, variants[(offset + i) % variants.length]!)),
       ),
     usage: () => usageOf(proc.child),
     stop: proc.stop,
@@ -249,7 +284,7 @@ async function startRaw(vars: Record<string, string>): Promise<Contestant> {
 async function startContestants(neo: LocalNeo4j): Promise<Contestant[]> {
   const vars = { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password };
   const started = await Promise.allSettled([
-    startGraphqlServer(
+    startHttpServer(
       'ctkg',
       'src/server.ts',
       {
@@ -267,12 +302,16 @@ async function startContestants(neo: LocalNeo4j): Promise<Contestant[]> {
         // list caps, over the default 50,000 a public caller gets. The race is about speed.
         LIMIT_MAX_COST: '1000000',
       },
-      (q) => q.ctkg,
+      graphqlSide((q) => q.ctkg),
     ),
-    startGraphqlServer('library', 'bench/library-server.ts', vars, (q) =>
-      'query' in q.library ? q.library : null,
+    startHttpServer(
+      'library',
+      'bench/library-server.ts',
+      vars,
+      graphqlSide((q) => ('query' in q.library ? q.library : null)),
     ),
     startRaw(vars),
+    startHttpServer('raw-http', 'bench/raw-http-server.ts', vars, rawHttpSide),
   ]);
   const ok = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));
@@ -617,8 +656,9 @@ function scaleSection(s: ScaleReport): string[] {
     const c = results.get('ctkg');
     const l = results.get('library');
     const r = results.get('raw');
+    const h = results.get('raw-http');
     ratios.push(
-      `| (${q.id}) | ${ratio(c?.p50Alone, l?.p50Alone)} | ${ratio(c?.p50Alone, r?.p50Alone)} | ${ratio(c?.rps, l?.rps)} | ${ratio(c?.rps, r?.rps)} | ${ratio(c?.cpuPerRequest, l?.cpuPerRequest)} | ${ratio(c?.cpuPerRequest, r?.cpuPerRequest)} | ${ratio(c?.dbCpuPerRequest ?? undefined, l?.dbCpuPerRequest ?? undefined)} | ${ratio(c?.dbCpuPerRequest ?? undefined, r?.dbCpuPerRequest ?? undefined)} |`,
+      `| (${q.id}) | ${ratio(c?.p50Alone, l?.p50Alone)} | ${ratio(c?.p50Alone, r?.p50Alone)} | ${ratio(c?.p50Alone, h?.p50Alone)} | ${ratio(c?.rps, l?.rps)} | ${ratio(c?.rps, r?.rps)} | ${ratio(c?.cpuPerRequest, l?.cpuPerRequest)} | ${ratio(c?.cpuPerRequest, r?.cpuPerRequest)} | ${ratio(c?.dbCpuPerRequest ?? undefined, l?.dbCpuPerRequest ?? undefined)} | ${ratio(c?.dbCpuPerRequest ?? undefined, r?.dbCpuPerRequest ?? undefined)} |`,
     );
   }
   return [
@@ -637,8 +677,8 @@ function scaleSection(s: ScaleReport): string[] {
     '',
     'Ratios (ctkg ÷ other). Latency and CPU: above 1 means ctkg is slower or spends more. Throughput: below 1 means ctkg serves fewer requests per second.',
     '',
-    '| question | p50 alone ÷ library | p50 alone ÷ raw | req/s ÷ library | req/s ÷ raw | CPU ÷ library | CPU ÷ raw | Neo4j CPU ÷ library | Neo4j CPU ÷ raw |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| question | p50 alone ÷ library | p50 alone ÷ raw | p50 alone ÷ raw over HTTP | req/s ÷ library | req/s ÷ raw | CPU ÷ library | CPU ÷ raw | Neo4j CPU ÷ library | Neo4j CPU ÷ raw |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...ratios,
     '',
     `Memory of each contestant's process (RSS at start / after the races / peak): ${s.memory
@@ -671,8 +711,9 @@ function report(info: Awaited<ReturnType<typeof machine>>, scales: ScaleReport[]
     '- **ctkg**: the real server (`node --import tsx src/server.ts`, its own process; rate limits lifted, and the cost cap raised to 1,000,000 since (f) is an unpaged two-hop list that weighs 54,853 at 50×; start-up warm-up off), over HTTP.',
     '- **library**: Apollo Server 5 (standalone) + `@neo4j/graphql` 7 over the same graph, type definitions in `bench/library-schema.ts` (its own process), over HTTP.',
     '- **raw**: one hand-written Cypher statement per question through neo4j-driver `executeQuery`, no HTTP or GraphQL (its own process; the answer is serialised to JSON like a response).',
+    '- **raw-http**: the same statement behind a bare `node:http` server (`bench/raw-http-server.ts`: no framework, no GraphQL, no limits), over HTTP. Not a rival: it shows what the loopback hop, reading the request and writing the JSON answer cost any HTTP API, which the in-process raw contestant does not pay.',
     '',
-    'All three read the same Neo4j; one process per contestant, restarted at each scale.',
+    'All four read the same Neo4j; one process per contestant, restarted at each scale.',
     '',
     '## Questions',
     '',

@@ -27,7 +27,7 @@ describe('npm run bench', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('races the three contestants on every question and writes its report, exit 0', async () => {
+  it('races the contestants (and raw over HTTP) on every question and writes its report, exit 0', async () => {
     const out = join(dir, 'RESULTS.md');
     const { code, output } = await run('npm', ['run', 'bench', '--', '--scales', '0.2'], {
       BENCH_OUT: out,
@@ -41,7 +41,7 @@ describe('npm run bench', () => {
     const row = (question: string, contestant: string) =>
       new RegExp(`\\| \\(${question}\\)\\s*\\| ${contestant}\\s*\\|`);
     for (const question of ['a', 'b', 'c', 'd', 'f'])
-      for (const contestant of ['ctkg', 'library', 'raw'])
+      for (const contestant of ['ctkg', 'library', 'raw', 'raw-http'])
         expect(report).toMatch(row(question, contestant));
     expect(report).toMatch(row('e', 'ctkg')); // a group-by: the library cannot race it
     expect(report).toContain('What the library could not express');
