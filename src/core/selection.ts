@@ -3,6 +3,7 @@ import {
   GraphQLSkipDirective,
   getDirectiveValues,
   isAbstractType,
+  isObjectType,
   Kind,
   typeFromAST,
   type DirectiveNode,
@@ -39,6 +40,13 @@ export interface SelectionScope {
   readonly schema: GraphQLSchema;
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   readonly variableValues: Readonly<Record<string, unknown>>;
+}
+
+/** The object type `name` of the operation's schema (the SDL defines it: a missing one is a bug). */
+export function objectType(scope: SelectionScope, name: string): GraphQLObjectType {
+  const type = scope.schema.getType(name);
+  if (!isObjectType(type)) throw new Error(`schema has no object type ${name}`);
+  return type;
 }
 
 /** Field nodes selected below `fieldNodes` on objects of `type`, grouped by field name. */

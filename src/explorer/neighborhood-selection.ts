@@ -4,12 +4,10 @@
 import {
   getArgumentValues,
   isAbstractType,
-  isObjectType,
   type FieldNode,
-  type GraphQLObjectType,
   type GraphQLResolveInfo,
 } from 'graphql';
-import { fieldsOn, type SelectionScope } from '../core/selection.js';
+import { fieldsOn, objectType, type SelectionScope } from '../core/selection.js';
 
 // Fields answered from a node's label and key alone (and `__typename` from its label).
 const ID_FIELDS: ReadonlySet<string> = new Set(['id', 'key', '__typename']);
@@ -35,13 +33,6 @@ export interface NeighborhoodSelection {
 
 const only = (names: Iterable<string>, allowed: ReadonlySet<string>) =>
   [...names].every((name) => allowed.has(name));
-
-/** The object type `name` of the schema (the SDL defines it). */
-function objectType(info: GraphQLResolveInfo, name: string): GraphQLObjectType {
-  const type = info.schema.getType(name);
-  if (!isObjectType(type)) throw new Error(`schema has no object type ${name}`);
-  return type;
-}
 
 /**
  * Reads the selection below the `neighborhood` field being resolved. `startId` is the id asked

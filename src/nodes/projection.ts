@@ -12,11 +12,10 @@ import {
   type ASTNode,
   type FieldNode,
   type GraphQLField,
-  type GraphQLObjectType,
 } from 'graphql';
 import { isLabel, type Label } from '../core/ids.js';
 import type { LinkProps, LinkRow, NodeRow } from '../core/rows.js';
-import { fieldsOn, type FieldsByName, type SelectionScope } from '../core/selection.js';
+import { fieldsOn, objectType, type FieldsByName, type SelectionScope } from '../core/selection.js';
 import { evidenceLiteral } from '../core/evidence.js';
 import { allProperties } from '../db/fragments.js';
 import { ALL_LINKS, linkScope, linkSlot, type LinkScope } from './link-scope.js';
@@ -188,12 +187,6 @@ function projection(
   const [only] = labels;
   if (labels.length === 1 && only !== undefined) return one(only);
   return `CASE ${labels.map((label) => `WHEN ${v}:${label} THEN ${one(label)}`).join(' ')} END`;
-}
-
-function objectType(scope: SelectionScope, label: Label): GraphQLObjectType {
-  const type = scope.schema.getType(label);
-  if (!isObjectType(type)) throw new Error(`schema has no object type ${label}`);
-  return type;
 }
 
 function labelProjection(
