@@ -35,17 +35,29 @@ export interface LinkEvidence {
   readonly rulesVersion: string | null;
 }
 
+type Props = Readonly<Record<string, unknown>>;
+
 /**
- * Decodes a relationship's stored `evidence`, `score`, `reasons` and `rulesVersion` (any other
- * property is ignored), as both `Link` and the explorer's `Edge` show them. Never throws: a missing
- * or unknown level reads `documented`, and a property of the wrong type reads as absent.
+ * Decodes each of a relationship's stored `evidence`, `score`, `reasons` and `rulesVersion`, as
+ * both `Link` and the explorer's `Edge` show them: one decoder per field, so a resolver decodes
+ * only its own. Never throws: a missing or unknown level reads `documented`, and a property of
+ * the wrong type reads as absent.
  */
-export function decodeLinkEvidence(props: Readonly<Record<string, unknown>>): LinkEvidence {
-  const { evidence, score, reasons, rulesVersion } = props;
+export const linkEvidenceField: {
+  readonly [F in keyof LinkEvidence]: (props: Props) => LinkEvidence[F];
+} = {
+  evidence: ({ evidence }) => (isEvidence(evidence) ? evidence : 'documented'),
+  score: ({ score }) => (typeof score === 'number' ? score : null),
+  reasons: ({ reasons }) => (Array.isArray(reasons) ? reasons.map(String) : []),
+  rulesVersion: ({ rulesVersion }) => (typeof rulesVersion === 'string' ? rulesVersion : null),
+};
+
+/** All of a relationship's evidence properties decoded (see linkEvidenceField); any other is ignored. */
+export function decodeLinkEvidence(props: Props): LinkEvidence {
   return {
-    evidence: isEvidence(evidence) ? evidence : 'documented',
-    score: typeof score === 'number' ? score : null,
-    reasons: Array.isArray(reasons) ? reasons.map(String) : [],
-    rulesVersion: typeof rulesVersion === 'string' ? rulesVersion : null,
+    evidence: linkEvidenceField.evidence(props),
+    score: linkEvidenceField.score(props),
+    reasons: linkEvidenceField.reasons(props),
+    rulesVersion: linkEvidenceField.rulesVersion(props),
   };
 }

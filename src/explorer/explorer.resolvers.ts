@@ -1,7 +1,7 @@
 import { toEnum } from '../core/enums.js';
 import { InputError } from '../core/errors.js';
 import { evidenceArg } from '../core/arguments.js';
-import { decodeLinkEvidence } from '../core/evidence.js';
+import { linkEvidenceField } from '../core/evidence.js';
 import { parseNodeId } from '../core/ids.js';
 import type { Evidence, Resolvers } from '../graphql/generated.js';
 import type { SourceRow } from '../core/rows.js';
@@ -162,12 +162,12 @@ export const explorerResolvers: Resolvers = {
         .map(([name, value]) => ({ name, value: JSON.stringify(value ?? null) })),
     sources: (edge) => edgeSources(edge),
     illustrative: (edge) => edge.props['illustrative'] === true,
-    // Decoded by the function the node area's `Link` fields use for the same stored properties.
+    // Decoded as the node area's `Link` fields decode the same stored properties.
     evidence: ({ type, props }) =>
-      WITHOUT_EVIDENCE.has(type) ? null : toEnum<Evidence>(decodeLinkEvidence(props).evidence),
-    score: ({ props }) => decodeLinkEvidence(props).score,
-    reasons: ({ props }) => decodeLinkEvidence(props).reasons,
-    rulesVersion: ({ props }) => decodeLinkEvidence(props).rulesVersion,
+      WITHOUT_EVIDENCE.has(type) ? null : toEnum<Evidence>(linkEvidenceField.evidence(props)),
+    score: ({ props }) => linkEvidenceField.score(props),
+    reasons: ({ props }) => linkEvidenceField.reasons(props),
+    rulesVersion: ({ props }) => linkEvidenceField.rulesVersion(props),
   },
 
   NodeDegree: {

@@ -1,5 +1,5 @@
 import { toEnum } from '../core/enums.js';
-import { decodeLinkEvidence } from '../core/evidence.js';
+import { linkEvidenceField } from '../core/evidence.js';
 import { isLabel, type Label } from '../core/ids.js';
 import type { Context } from '../graphql/context.js';
 import type {
@@ -73,7 +73,7 @@ const linkBase = {
   rule: (link: LinkRow) => link.props.rule ?? null,
   illustrative: (link: LinkRow) =>
     link.props.illustrative === true || link.node.illustrative === true,
-  evidence: (link: LinkRow) => toEnum<Evidence>(decodeLinkEvidence(link.props).evidence),
+  evidence: (link: LinkRow) => toEnum<Evidence>(linkEvidenceField.evidence(link.props)),
 };
 
 const justification = (link: LinkRow) =>
@@ -85,9 +85,9 @@ const reportOf = (row: ReportProvenanceRow) =>
 
 // What an implementation link inferred by ctkg's rules adds.
 const inferredBase = {
-  score: (link: LinkRow) => decodeLinkEvidence(link.props).score,
-  reasons: (link: LinkRow) => decodeLinkEvidence(link.props).reasons,
-  rulesVersion: (link: LinkRow) => decodeLinkEvidence(link.props).rulesVersion,
+  score: (link: LinkRow) => linkEvidenceField.score(link.props),
+  reasons: (link: LinkRow) => linkEvidenceField.reasons(link.props),
+  rulesVersion: (link: LinkRow) => linkEvidenceField.rulesVersion(link.props),
 };
 
 const resolveNodeType = (row: NodeRow) => row.label;
