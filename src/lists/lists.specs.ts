@@ -58,6 +58,10 @@ const enums = (given: readonly string[], field: string) => listArg(given, field,
 const text = (given: string, field: string) => textArg(given, field);
 const same = <T>(given: T) => given;
 
+/** The evidence levels a gap question counts at, as a Cypher literal (documented and reported by default). */
+const levelsAsked = (all: Readonly<Record<string, unknown>>): string =>
+  evidenceLiteral((all['evidence'] as readonly Evidence[] | undefined) ?? DEFAULT_EVIDENCE);
+
 /**
  * When link `l` from project `p` counts for a gap question: at the evidence levels asked
  * (documented and reported by default), real unless illustrative data is asked for, and known by
@@ -69,14 +73,12 @@ export const countingLink = (
   p: string,
   includeIllustrative: boolean,
   all: Readonly<Record<string, unknown>>,
-): string => {
-  const levels = (all['evidence'] as readonly Evidence[] | undefined) ?? DEFAULT_EVIDENCE;
-  return [
-    `${l}.evidence IN ${evidenceLiteral(levels)}`,
+): string =>
+  [
+    `${l}.evidence IN ${levelsAsked(all)}`,
     ...(includeIllustrative ? [] : [realLink(l, p)]),
     ...(typeof all['asOf'] === 'string' ? [linkKnownBy(l, p)] : []),
   ].join(' AND ');
-};
 
 // An implementation counts as countingLink says: absence is exact in real-data mode. Without
 // `asOf`, the levels the loader stored (src/records/write.ts) answer: one property, no link followed.
@@ -87,9 +89,8 @@ const implemented = (
 ) => {
   const not = wanted ? '' : 'NOT ';
   if (typeof all['asOf'] !== 'string') {
-    const levels = (all['evidence'] as readonly Evidence[] | undefined) ?? DEFAULT_EVIDENCE;
     const stored = includeIllustrative ? 'r.allImplementedAt' : 'r.realImplementedAt';
-    return `${not}any(level IN ${stored} WHERE level IN ${evidenceLiteral(levels)})`;
+    return `${not}any(level IN ${stored} WHERE level IN ${levelsAsked(all)})`;
   }
   return `${not}EXISTS {
       (q:Project)-[i:IMPLEMENTS]->(r)
