@@ -56,6 +56,15 @@ const dashboard = {
 const gapKeys = (page: Page): Promise<string[]> =>
   page.locator('#gap-list > li').evaluateAll((li) => li.map((x: any) => String(x.dataset.key)));
 
+/** Waits for the page to send the GraphQL operation `name` with illustrative records (`$ill: true`). */
+const askedWithIllustrative = (page: Page, name: string) =>
+  page.waitForRequest(
+    (r) =>
+      r.url().endsWith('/graphql') &&
+      (r.postData() ?? '').includes(name) &&
+      (r.postDataJSON() as { variables: { ill?: boolean } }).variables.ill === true,
+  );
+
 /** Types `text` into the explorer's search and waits for the option with `id`. */
 async function search(page: Page, text: string, id: string) {
   await page.locator('#search').fill(text);
@@ -398,12 +407,7 @@ describe('the explorer and the dashboard in a browser, on the real graph', () =>
 
       // Ticking the box, not expanding again, fetches the two illustrative recommendations
       // addressed to Uganda.
-      const asked = other.waitForRequest(
-        (r) =>
-          r.url().endsWith('/graphql') &&
-          (r.postData() ?? '').includes('ExplorerNeighborhood') &&
-          (r.postDataJSON() as { variables: { ill?: boolean } }).variables.ill === true,
-      );
+      const asked = askedWithIllustrative(other, 'ExplorerNeighborhood');
       await other.locator('#show-illustrative').check();
       await asked;
       await explorer.ready(other);
@@ -740,12 +744,7 @@ describe('the explorer and the dashboard in a browser, on the real graph', () =>
       const count = async () => Number(/^\d+/.exec(await summary.innerText())?.[0]);
       expect(await count()).toBe(GAPS_DOCUMENTED);
 
-      const asked = copy.waitForRequest(
-        (r) =>
-          r.url().endsWith('/graphql') &&
-          (r.postData() ?? '').includes('DashboardGaps') &&
-          (r.postDataJSON() as { variables: { ill?: boolean } }).variables.ill === true,
-      );
+      const asked = askedWithIllustrative(copy, 'DashboardGaps');
       await copy.locator('#show-illustrative').check();
       await asked;
       await dashboard.ready(copy);
