@@ -2,6 +2,10 @@
 // this process's CPU time and memory, so each server's cost is read from inside it.
 import type { Usage } from './ipc.js';
 
+// tsx turns source maps on; the built server (`node dist/…`) runs without them. With them on, every
+// stack the driver captures per statement is mapped back to TypeScript, a cost no deployment pays.
+process.setSourceMapsEnabled(false);
+
 const send = process.send?.bind(process);
 if (send !== undefined) {
   process.on('message', (message: { id?: number; kind?: string }) => {
