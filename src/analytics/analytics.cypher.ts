@@ -18,21 +18,52 @@ const implemented = (r: string) => `EXISTS {
 
 /**
  * What coverage needs of a recommendation: whether a project can answer it and the evidence
- * levels of its implementation links (every level; the counts pick the ones asked).
+ * levels of its implementation links (every level; the counts pick the ones asked). `now`: without
+ * a cut-off, the levels the loader stored (src/records/write.ts), as the gap lists read them.
  */
-const answering = (r: string) => `{answerable: coalesce(${r}.responseKind, 'project') = 'project',
-    levels: COLLECT { MATCH (q:Project)-[i:IMPLEMENTS]->(${r})
+const answering = (
+  r: string,
+  now: boolean,
+) => `{answerable: coalesce(${r}.responseKind, 'project') = 'project',
+    levels: ${
+      now
+        ? `CASE WHEN $includeIllustrative THEN ${r}.allImplementedAt ELSE ${r}.realImplementedAt END`
+        : `COLLECT { MATCH (q:Project)-[i:IMPLEMENTS]->(${r})
       WHERE ($includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)))
         AND ${linkKnownBy('i', 'q')}
-      RETURN DISTINCT i.evidence }}`;
+      RETURN DISTINCT i.evidence }`
+    }}`;
 
-/** The counts of a group's recommendations `list` (maps made by `answering`). */
-const answered = (list: string) => `size([x IN ${list} WHERE x.answerable]) AS projectAnswerable,
-       size([x IN ${list} WHERE x.answerable AND any(l IN x.levels WHERE l IN $evidence)]) AS recommendationsWithProject,
-       size([x IN ${list} WHERE x.answerable AND 'documented' IN x.levels]) AS documented,
-       size([x IN ${list} WHERE x.answerable AND 'reported' IN x.levels AND NOT 'documented' IN x.levels]) AS reported,
-       size([x IN ${list} WHERE x.answerable AND 'inferred' IN x.levels
-         AND NOT 'documented' IN x.levels AND NOT 'reported' IN x.levels]) AS inferred`;
+/** The counts of a group's recommendations, each a test of one recommendation's `answering` map. */
+const ANSWER_COUNTS: readonly (readonly [string, (x: string) => string])[] = [
+  ['projectAnswerable', (x) => `${x}.answerable`],
+  [
+    'recommendationsWithProject',
+    (x) => `${x}.answerable AND any(l IN ${x}.levels WHERE l IN $evidence)`,
+  ],
+  ['documented', (x) => `${x}.answerable AND 'documented' IN ${x}.levels`],
+  [
+    'reported',
+    (x) => `${x}.answerable AND 'reported' IN ${x}.levels AND NOT 'documented' IN ${x}.levels`,
+  ],
+  [
+    'inferred',
+    (x) =>
+      `${x}.answerable AND 'inferred' IN ${x}.levels AND NOT 'documented' IN ${x}.levels AND NOT 'reported' IN ${x}.levels`,
+  ],
+];
+
+/** The counts over a list of `answering` maps. */
+const answered = (list: string) =>
+  ANSWER_COUNTS.map(([name, holds]) => `size([x IN ${list} WHERE ${holds('x')}]) AS ${name}`).join(
+    ',\n       ',
+  );
+
+/** The same counts as aggregations over rows of one `answering` map `x`. */
+const answeredRows = (x: string) =>
+  ANSWER_COUNTS.map(([name, holds]) => `count(CASE WHEN ${holds(x)} THEN 1 END) AS ${name}`).join(
+    ',\n         ',
+  );
 
 const node = nodeProjection;
 
@@ -58,45 +89,76 @@ const groupRow = `{ key: key, label: label, projects: projects, recommendations:
            ratio: CASE projectAnswerable WHEN 0 THEN null ELSE toFloat(recommendationsWithProject) / projectAnswerable END,
            share: CASE allProjects WHEN 0 THEN null ELSE toFloat(projects) / allProjects END } AS row`;
 
+const keepNode = (n: string) => `$includeIllustrative OR NOT coalesce(${n}.illustrative, false)`;
+
 /**
- * By pillar, a property of projects and recommendations: one pass over each label keeps the
- * pillars of every counting record, and the four groups are counted from those lists.
+ * The projects that count: now, the count store less the `projectIllustrative` index
+ * (`illustrative` is a boolean or absent, so this is the number `keepNode` lets through, without a
+ * pass over them); at a cut-off, those known by then.
  */
-const pillarCoverage = `
-  WITH [['I', 'Pillar I: conditions conducive to terrorism'], ['II', 'Pillar II: preventing and combating terrorism'],
-        ['III', "Pillar III: States' capacity and the UN system"], ['IV', 'Pillar IV: human rights and the rule of law']] AS pillars
-  CALL (pillars) {
-    MATCH (p:Project) WHERE ($includeIllustrative OR NOT coalesce(p.illustrative, false)) AND ${knownBy('p')}
-    RETURN count(p) AS allProjects, collect(p.pillars) AS projectPillars
+const allProjects = (now: boolean) =>
+  now
+    ? `COUNT { (:Project) } -
+       CASE WHEN $includeIllustrative THEN 0 ELSE COUNT { (p:Project) WHERE p.illustrative = true } END`
+    : `COUNT { (p:Project) WHERE (${keepNode('p')}) AND ${knownBy('p')} }`;
+
+/** ` AND <condition>` at a cut-off; nothing now, when it would hold for every record. */
+const atCutOff = (now: boolean, condition: string) => (now ? '' : ` AND ${condition}`);
+
+/** The four pillars of the Global Counter-Terrorism Strategy, by code. */
+const PILLARS: readonly (readonly [code: string, label: string])[] = [
+  ['I', 'Pillar I: conditions conducive to terrorism'],
+  ['II', 'Pillar II: preventing and combating terrorism'],
+  ['III', "Pillar III: States' capacity and the UN system"],
+  ['IV', 'Pillar IV: human rights and the rule of law'],
+];
+const pillarList = (values: readonly string[]) => `[${values.map((v) => `"${v}"`).join(', ')}]`;
+const PILLAR_CODES = pillarList(PILLARS.map(([code]) => code));
+
+/**
+ * By pillar, a property of projects and recommendations: one pass over each label, each record
+ * counted once in each of the four pillars it lists (values outside them, and repeats, left out).
+ * Projects are counted per pillar as they stream by, without a row per pillar.
+ */
+const pillarCoverage = (now: boolean) => `
+  CALL () {
+    MATCH (p:Project) WHERE (${keepNode('p')})${atCutOff(now, knownBy('p'))}
+    RETURN count(p) AS allProjects,
+           [${PILLARS.map(([code]) => `count(CASE WHEN '${code}' IN p.pillars THEN 1 END)`).join(', ')}] AS projectCounts
   }
-  CALL (pillars) {
-    MATCH (r:Recommendation) WHERE ($includeIllustrative OR NOT coalesce(r.illustrative, false)) AND ${madeBy('r')}
-    WITH r, r.pillars AS inPillars WHERE any(x IN pillars WHERE x[0] IN inPillars)
-    RETURN collect({pillars: inPillars, answers: ${answering('r')}}) AS recommendationPillars
+  WITH allProjects, projectCounts, ${PILLAR_CODES} AS codes
+  CALL (codes) {
+    MATCH (r:Recommendation) WHERE (${keepNode('r')})${atCutOff(now, madeBy('r'))}
+    WITH r, [code IN codes WHERE code IN r.pillars] AS keys WHERE size(keys) > 0
+    WITH keys, ${answering('r', now)} AS x
+    UNWIND keys AS key
+    WITH key, count(*) AS recommendations,
+         ${answeredRows('x')}
+    RETURN collect({key: key, recommendations: recommendations, ${ANSWER_COUNTS.map(([name]) => `${name}: ${name}`).join(', ')}}) AS recommendationCounts
   }
-  UNWIND pillars AS pillar
-  WITH allProjects, pillar[0] AS key, pillar[1] AS label,
-       size([x IN projectPillars WHERE pillar[0] IN x]) AS projects,
-       [x IN recommendationPillars WHERE pillar[0] IN x.pillars | x.answers] AS inPillar
-  WITH allProjects, key, label, projects, size(inPillar) AS recommendations,
-       ${answered('inPillar')}
+  UNWIND range(0, size(codes) - 1) AS i
+  WITH allProjects, codes[i] AS key, ${pillarList(PILLARS.map(([, label]) => label))}[i] AS label,
+       projectCounts[i] AS projects, recommendationCounts
+  WITH allProjects, key, label, projects,
+       coalesce(head([c IN recommendationCounts WHERE c.key = key]),
+                {recommendations: 0, ${ANSWER_COUNTS.map(([name]) => `${name}: 0`).join(', ')}}) AS c
+  WITH allProjects, key, label, projects, c.recommendations AS recommendations,
+       ${ANSWER_COUNTS.map(([name]) => `c.${name} AS ${name}`).join(', ')}
   WHERE projects > 0 OR recommendations > 0
   RETURN ${groupRow}
   ORDER BY key`;
-
-const keepNode = (n: string) => `$includeIllustrative OR NOT coalesce(${n}.illustrative, false)`;
 
 /**
  * By a node label. `links` yields one row per link of a group `n` to a node `x`, with its `kind`:
  * 'project', 'recommendation', or null for a link that is neither; `keepGroup`, if given, filters
  * the groups after counting. Each group's links are read once, and whether a recommendation is
- * implemented is asked once per recommendation, after grouping. `allProjects` is the count store
- * less the `projectIllustrative` index: `illustrative` is a boolean or absent, so this is the number
- * of projects that `keepNode` lets through, without a pass over them.
+ * implemented is asked once per recommendation, after grouping.
  */
-const nodeCoverage = (links: string, keepGroup?: string) => `${links}
-  WITH DISTINCT n, kind, x WHERE kind IS NOT NULL AND (${keepNode('x')})
-    AND CASE kind WHEN 'project' THEN ${knownBy('x')} ELSE ${madeBy('x')} END
+const nodeCoverage = (now: boolean, links: string, keepGroup?: string) => `${links}
+  WITH DISTINCT n, kind, x WHERE kind IS NOT NULL AND (${keepNode('x')})${atCutOff(
+    now,
+    `CASE kind WHEN 'project' THEN ${knownBy('x')} ELSE ${madeBy('x')} END`,
+  )}
   WITH n, count(CASE kind WHEN 'project' THEN 1 END) AS projects,
        collect(CASE kind WHEN 'recommendation' THEN x END) AS groupRecommendations${
          keepGroup
@@ -110,13 +172,9 @@ const nodeCoverage = (links: string, keepGroup?: string) => `${links}
     UNWIND groups AS g
     UNWIND g.recommendations AS r
     WITH DISTINCT r
-    RETURN collect(r) AS distinctRecommendations, collect(${answering('r')}) AS answers
+    RETURN collect(r) AS distinctRecommendations, collect(${answering('r', now)}) AS answers
   }
-  WITH groups, distinctRecommendations, answers,
-       CASE WHEN $asOf IS NULL
-         THEN COUNT { (:Project) } -
-              CASE WHEN $includeIllustrative THEN 0 ELSE COUNT { (p:Project) WHERE p.illustrative = true } END
-         ELSE COUNT { (p:Project) WHERE (${keepNode('p')}) AND ${knownBy('p')} } END AS allProjects
+  WITH groups, distinctRecommendations, answers, ${allProjects(now)} AS allProjects
   UNWIND groups AS g
   WITH allProjects, g.key AS key, g.label AS label, g.projects AS projects, size(g.recommendations) AS recommendations,
        [i IN range(0, size(distinctRecommendations) - 1) WHERE distinctRecommendations[i] IN g.recommendations | answers[i]] AS inGroup
@@ -164,31 +222,42 @@ const regionLinks = `
     RETURN n, 'project' AS kind, x
   }`;
 
-const COVERAGE_TEXT: Record<CoverageDimension, string> = {
-  PILLAR: pillarCoverage,
-  REGION: nodeCoverage(regionLinks, keepNode('n')),
-  MEMBER_STATE: nodeCoverage(directLinks('MemberState', 'BENEFITS', 'ADDRESSED_TO')),
-  ENTITY: nodeCoverage(directLinks('Entity', 'IMPLEMENTED_BY', 'ADDRESSED_TO')),
-  THEMATIC_AREA: nodeCoverage(directLinks('ThematicArea', 'ADDRESSES', 'ADDRESSES')),
-};
+const coverageText = (now: boolean): Record<CoverageDimension, string> => ({
+  PILLAR: pillarCoverage(now),
+  REGION: nodeCoverage(now, regionLinks, keepNode('n')),
+  MEMBER_STATE: nodeCoverage(now, directLinks('MemberState', 'BENEFITS', 'ADDRESSED_TO')),
+  ENTITY: nodeCoverage(now, directLinks('Entity', 'IMPLEMENTED_BY', 'ADDRESSED_TO')),
+  THEMATIC_AREA: nodeCoverage(now, directLinks('ThematicArea', 'ADDRESSES', 'ADDRESSES')),
+});
 
-/** One coverage statement per dimension, built at module load from the closed map above. */
-export const coverage: ReadonlyMap<
-  CoverageDimension,
-  Cypher<CoverageParams, CoverageGroupRow>
-> = new Map(
-  COVERAGE_DIMENSIONS.map((d) => [
-    d,
-    trustedCypher<CoverageParams, CoverageGroupRow>(
-      `coverageBy${d
-        .toLowerCase()
-        .split('_')
-        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-        .join('')}`,
-      COVERAGE_TEXT[d],
-    ),
-  ]),
-);
+/** One statement per dimension, built at module load from the closed maps above. */
+function coverageStatements(
+  now: boolean,
+): ReadonlyMap<CoverageDimension, Cypher<CoverageParams, CoverageGroupRow>> {
+  const texts = coverageText(now);
+  return new Map(
+    COVERAGE_DIMENSIONS.map((d) => [
+      d,
+      trustedCypher<CoverageParams, CoverageGroupRow>(
+        `coverageBy${d
+          .toLowerCase()
+          .split('_')
+          .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+          .join('')}${now ? '' : 'AsOf'}`,
+        texts[d],
+      ),
+    ]),
+  );
+}
+
+/** Coverage now (`asOf` null): stored implementation levels, no cut-off tests. */
+export const coverage = coverageStatements(true);
+/** Coverage at a cut-off: the links and records known by then, read from the graph. */
+export const coverageAsOf = coverageStatements(false);
+
+/** The statement for coverage by `by`, now or at the cut-off `asOf`. */
+export const coverageStatement = (by: CoverageDimension, asOf: string | null) =>
+  (asOf === null ? coverage : coverageAsOf).get(by)!;
 
 /** Member States by the addressed recommendations nothing implements; most first, ties by key. */
 export const memberStatesByUnaddressedRecommendations = trustedCypher<

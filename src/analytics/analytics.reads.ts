@@ -4,7 +4,7 @@ import { DEFAULT_EVIDENCE, type Evidence } from '../core/evidence.js';
 import type { ResolutionRow } from '../core/rows.js';
 import type { Db, RowStream, StreamOptions } from '../db/db.js';
 import { listMatch, streamList } from '../lists/index.js';
-import { coverage, statedFigures, type CoverageDimension } from './analytics.cypher.js';
+import { coverageStatement, statedFigures, type CoverageDimension } from './analytics.cypher.js';
 import { resolutionGapSpec } from './resolution-gap.js';
 import type { CoverageGroupRow, StatedFigureRow } from './analytics.rows.js';
 
@@ -44,7 +44,7 @@ export function readCoverage(
   evidence: readonly Evidence[] = DEFAULT_EVIDENCE,
   asOf: string | null = null,
 ): Promise<CoverageGroupRow[]> {
-  return db.read(coverage.get(by)!, { includeIllustrative, evidence, asOf });
+  return db.read(coverageStatement(by, asOf), { includeIllustrative, evidence, asOf });
 }
 
 /** The same rows, streamed for a download. */
@@ -56,7 +56,7 @@ export function streamCoverage(
   evidence: readonly Evidence[] = DEFAULT_EVIDENCE,
   asOf: string | null = null,
 ): RowStream<CoverageGroupRow> {
-  return db.stream(coverage.get(by)!, { includeIllustrative, evidence, asOf }, options);
+  return db.stream(coverageStatement(by, asOf), { includeIllustrative, evidence, asOf }, options);
 }
 
 /** The stated figures, of one document or dimension when given. */

@@ -6,6 +6,7 @@ import type { ProfiledPlan } from 'neo4j-driver';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   coverage,
+  coverageAsOf,
   memberStatesByUnaddressedRecommendations,
   overlappingProjects,
   statedFigures,
@@ -102,6 +103,14 @@ describe('query plans on the seed data', () => {
             { includeIllustrative: false, evidence: ['documented', 'reported'], asOf: null },
           ] as [Cypher<never, unknown>, object],
       ),
+      // At a cut-off: the portfolio the documents of 2019 and before knew.
+      ...[...coverageAsOf.values()].map(
+        (q) =>
+          [
+            q as never,
+            { includeIllustrative: false, evidence: ['documented', 'reported'], asOf: '2019' },
+          ] as [Cypher<never, unknown>, object],
+      ),
       // The seed's only recommendations to named States are CTED's illustrative ones: profile with them.
       [
         memberStatesByUnaddressedRecommendations as never,
@@ -123,10 +132,15 @@ describe('query plans on the seed data', () => {
   it('profiles every gap query', () => {
     expect([...plans.keys()].sort()).toEqual([
       'coverageByEntity',
+      'coverageByEntityAsOf',
       'coverageByMemberState',
+      'coverageByMemberStateAsOf',
       'coverageByPillar',
+      'coverageByPillarAsOf',
       'coverageByRegion',
+      'coverageByRegionAsOf',
       'coverageByThematicArea',
+      'coverageByThematicAreaAsOf',
       'memberStatesByUnaddressedRecommendations',
       'overlappingProjects',
       'recommendationsWithoutProjects',
