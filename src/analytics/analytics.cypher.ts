@@ -148,11 +148,16 @@ const pillarCoverage = (now: boolean) => `
   RETURN ${groupRow}
   ORDER BY key`;
 
+/** The counts of a group, in the order of its row. */
+const GROUP_COUNTS = ['projects', 'recommendations', ...ANSWER_COUNTS.map(([name]) => name)];
+
 /**
  * By a node label. `links` yields one row per link of a group `n` to a node `x`, with its `kind`:
  * 'project', 'recommendation', or null for a link that is neither; `keepGroup`, if given, filters
- * the groups after counting. Each group's links are read once, and whether a recommendation is
- * implemented is asked once per recommendation, after grouping.
+ * the groups after counting. Each group's links are read once, and each of its recommendations is
+ * asked whether it is implemented in the group: a recommendation in several groups is asked once
+ * per group, which costs in proportion to the links, where matching every group against one list
+ * of distinct recommendations cost groups × recommendations.
  */
 const nodeCoverage = (now: boolean, links: string, keepGroup?: string) => `${links}
   WITH DISTINCT n, kind, x WHERE kind IS NOT NULL AND (${keepNode('x')})${atCutOff(
@@ -166,19 +171,17 @@ const nodeCoverage = (now: boolean, links: string, keepGroup?: string) => `${lin
   WHERE ${keepGroup}`
            : ''
        }
-  WITH collect({key: n.key, label: coalesce(n.name, n.key), projects: projects,
-                recommendations: groupRecommendations}) AS groups
-  CALL (groups) {
-    UNWIND groups AS g
-    UNWIND g.recommendations AS r
-    WITH DISTINCT r
-    RETURN collect(r) AS distinctRecommendations, collect(${answering('r', now)}) AS answers
+  CALL (groupRecommendations) {
+    UNWIND groupRecommendations AS r
+    RETURN collect(${answering('r', now)}) AS inGroup
   }
-  WITH groups, distinctRecommendations, answers, ${allProjects(now)} AS allProjects
+  WITH n.key AS key, coalesce(n.name, n.key) AS label, projects, size(inGroup) AS recommendations,
+       ${answered('inGroup')}
+  // The groups are gathered so that the projects that count are counted once.
+  WITH collect({key: key, label: label, ${GROUP_COUNTS.map((name) => `${name}: ${name}`).join(', ')}}) AS groups
+  WITH groups, ${allProjects(now)} AS allProjects
   UNWIND groups AS g
-  WITH allProjects, g.key AS key, g.label AS label, g.projects AS projects, size(g.recommendations) AS recommendations,
-       [i IN range(0, size(distinctRecommendations) - 1) WHERE distinctRecommendations[i] IN g.recommendations | answers[i]] AS inGroup
-  WITH allProjects, key, label, projects, recommendations, ${answered('inGroup')}
+  WITH allProjects, g.key AS key, g.label AS label, ${GROUP_COUNTS.map((name) => `g.${name} AS ${name}`).join(', ')}
   RETURN ${groupRow}
   ORDER BY key`;
 
