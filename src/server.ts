@@ -1,3 +1,4 @@
+import './production-default.js'; // first: before graphql-js loads
 import { createServer } from 'node:http';
 import { loadConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
