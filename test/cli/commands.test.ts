@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopLocalNeo4j } from '../../src/db/local-neo4j.js';
+import { isAlive, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { freePort } from '../support/global-setup.js';
 import { status, waitFor } from '../support/server-process.js';
 
@@ -90,7 +90,7 @@ describe('npm start', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('builds, starts Neo4j, loads the data, serves the API, and exits 0 on SIGTERM', async () => {
+  it('builds, starts Neo4j, loads the data, serves the API, and stops with it on SIGTERM, exit 0', async () => {
     const [neo4jPort, httpPort] = [await freePort(), await freePort()];
     const base = `http://127.0.0.1:${httpPort}`;
     let output = '';
@@ -118,13 +118,16 @@ describe('npm start', () => {
       expect(projects?.count, 'the curated data is loaded').toBeGreaterThan(300);
       expect(await status(`${base}/ready`)).toBe(200);
 
-      // A service manager signals the server itself; npm then ends with the server's exit code.
+      // Stopping npm stops the server: the script execs node, so the SIGTERM npm passes on reaches
+      // the server, not a shell that would die and leave it serving. npm then ends with the
+      // server's exit code. (The server signalled directly: test/http/server.test.ts.)
       const server = (await descendants(npm.pid!)).find((p) =>
         p.command.startsWith('node dist/src/server.js'),
       );
       expect(server, output).toBeDefined();
-      process.kill(server!.pid, 'SIGTERM');
+      npm.kill('SIGTERM');
       expect(await exited, output.slice(-2000)).toBe(0);
+      expect(isAlive(server!.pid), 'the server is left running').toBe(false);
     } finally {
       npm.kill('SIGKILL');
     }
