@@ -1,5 +1,5 @@
 import { cypher, trustedCypher, type Cypher } from '../db/cypher.js';
-import { knownBy, linkKnownBy, madeBy, nodeProjection } from '../db/fragments.js';
+import { knownBy, linkKnownBy, madeBy, nodeProjection, realLink } from '../db/fragments.js';
 import type { Int } from '../db/values.js';
 import type {
   CoverageGroupRow,
@@ -14,7 +14,7 @@ import type {
 const implemented = (r: string) => `EXISTS {
     (q:Project)-[i:IMPLEMENTS]->(${r})
     WHERE i.evidence IN $evidence
-      AND ($includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false))) }`;
+      AND ($includeIllustrative OR (${realLink('i', 'q')})) }`;
 
 /**
  * What coverage needs of a recommendation: whether a project can answer it and the evidence
@@ -29,7 +29,7 @@ const answering = (
       now
         ? `CASE WHEN $includeIllustrative THEN ${r}.allImplementedAt ELSE ${r}.realImplementedAt END`
         : `COLLECT { MATCH (q:Project)-[i:IMPLEMENTS]->(${r})
-      WHERE ($includeIllustrative OR (NOT coalesce(i.illustrative, false) AND NOT coalesce(q.illustrative, false)))
+      WHERE ($includeIllustrative OR (${realLink('i', 'q')}))
         AND ${linkKnownBy('i', 'q')}
       RETURN DISTINCT i.evidence }`
     }}`;
