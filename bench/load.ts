@@ -74,15 +74,6 @@ export function post(url: string, body: string): Promise<{ status: number; text:
   });
 }
 
-/** POSTs a GraphQL body to `url`; throws on a non-200 status or a GraphQL `errors` entry. */
-export async function postGraphql(url: string, body: string): Promise<number> {
-  const { status, text } = await post(url, body);
-  if (status !== 200) throw new Error(`HTTP ${status}: ${text.slice(0, 200)}`);
-  const json = JSON.parse(text) as { errors?: { message: string }[] };
-  if (json.errors?.length) throw new Error(`GraphQL error: ${json.errors[0]?.message ?? '?'}`);
-  return text.length;
-}
-
 /** Percentile (nearest rank) of an unsorted sample. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;

@@ -19,7 +19,7 @@ import {
 import { ensureSchema } from '../src/db/schema.js';
 import { loadDataset } from '../seed/load.js';
 import { ask, type Usage } from './ipc.js';
-import { closedLoop, percentile, post, postGraphql, type LoadResult } from './load.js';
+import { closedLoop, percentile, post, type LoadResult } from './load.js';
 import { QUESTIONS, type GraphqlSide, type Question, type Variant } from './questions.js';
 import { datasetSize, syntheticDataset } from './synthetic.js';
 
@@ -163,7 +163,10 @@ interface HttpSide {
   body(q: Question, v: Variant): string;
   /** The canonical answer from the response text. */
   answer(q: Question, text: string): unknown;
-  /** A body it answers with 200 once it serves. */
+  /** Throws when a 200 response text still reports an error (checked on every timed request). */
+  check(text: string): void;
+  /** Where it serves, and a body it answers with 200 once it does. */
+  readonly path: string;
   readonly probe: string;
 }
 
@@ -176,6 +179,8 @@ const graphqlSide = (side: (q: Question) => GraphqlSide | null): HttpSide => ({
     return JSON.stringify({ query: s.query, variables: s.variables(v) });
   },
   answer: (q, text) => side(q)!.normalise(graphqlData(text)),
+  check: (text) => void graphqlData(text),
+  path: '/graphql',
   probe: JSON.stringify({ query: '{ __typename }' }),
 });
 
@@ -184,6 +189,8 @@ const rawHttpSide: HttpSide = {
   supports: () => true,
   body: (q, v) => JSON.stringify({ question: q.id, variant: v }),
   answer: (q, text) => q.raw.normalise(JSON.parse(text)),
+  check: () => undefined, // it answers 500 on an error
+  path: '/',
   probe: JSON.stringify({ question: 'ping' }),
 };
 
@@ -195,7 +202,7 @@ async function startHttpServer(
   side: HttpSide,
 ): Promise<Contestant> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}/${name === 'raw-http' ? '' : 'graphql'}`;
+  const url = `http://127.0.0.1:${port}${side.path}`;
   const proc = spawnNode(script, { ...vars, PORT: String(port) }, name);
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -234,11 +241,11 @@ async function startHttpServer(
     supports: (q) => side.supports(q),
     answer: async (q, v) => side.answer(q, await send(q, v)),
     load: (q, variants, offset, total, concurrency) =>
-      closedLoop(total, concurrency, (i) =>
-        name === 'raw-http'
-          ? send(q, variants[(offset + i) % variants.length]!).then((text) => text.length)
-          : postGraphql(url, body(q, variants[(offset + i) % variants.length]!)),
-      ),
+      closedLoop(total, concurrency, async (i) => {
+        const text = await send(q, variants[(offset + i) % variants.length]!);
+        side.check(text);
+        return text.length;
+      }),
     usage: () => usageOf(proc.child),
     stop: proc.stop,
   };
