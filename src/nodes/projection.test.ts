@@ -11,7 +11,9 @@ import type { SelectionScope } from '../core/selection.js';
 import { loadTypeDefs } from '../graphql/schema.js';
 import { listMatch, pageStatement } from '../lists/lists.reads.js';
 import { projectSpec, recommendationSpec } from '../lists/lists.specs.js';
-import { MAX_SUBQUERIES, selectionProjection } from './projection.js';
+import type { LinkRow, NodeRow } from '../core/rows.js';
+import { compiledLinks, MAX_SUBQUERIES, selectionProjection } from './projection.js';
+import { RELATIONS } from './relations.js';
 
 const schema = buildSchema(loadTypeDefs().join('\n'));
 
@@ -143,5 +145,34 @@ describe('compiled projections', () => {
     // And each text is what a fresh compilation of the same selection gives.
     const fresh = rootOf(query, { id: 'Entity:C', all: true, skip: false });
     expect(selectionProjection(fresh.scope, 'n', ['Entity'], fresh.fieldNodes)).toBe(all);
+  });
+});
+
+describe('compiled link lists', () => {
+  // The statement leaves each list unordered; the API promises links in their far nodes' key order.
+  const entity = (key: string) => ({ key, name: key }) as unknown as NodeRow;
+  const keys = (links: LinkRow[] | undefined) => links?.map((l) => l.node.key);
+
+  it('come back ordered by far-node key, with link properties or bare', () => {
+    const parent = {
+      _links: {
+        implementers_0: ['UNODC', 'CTED', 'UNOCT'].map((key) => ({
+          props: { role: 'lead' },
+          node: entity(key),
+        })),
+      },
+      _nodes: { implementers_1: ['b-2', 'B-1', 'a'].map(entity) },
+    };
+    const relation = RELATIONS.projectImplementers;
+    expect(keys(compiledLinks(parent, 'implementers_0', relation))).toEqual([
+      'CTED',
+      'UNOCT',
+      'UNODC',
+    ]);
+    // Code-unit order, as Cypher's ORDER BY: capitals first.
+    const bare = compiledLinks(parent, 'implementers_1', relation);
+    expect(keys(bare)).toEqual(['B-1', 'a', 'b-2']);
+    expect(bare?.every((l) => l.node.label === 'Entity')).toBe(true);
+    expect(compiledLinks(parent, 'implementers_2', relation)).toBeUndefined();
   });
 });

@@ -267,7 +267,7 @@ function sources(at: At, v: string, nodes: readonly FieldNode[]): string {
 }
 
 /**
- * One relationship field: its links in target key order, each `{props, node}`, or, when no
+ * One relationship field: its links, each `{props, node}`, or, when no
  * property of the link is selected (`bare`), each the node alone. A node reached over a link with
  * one target label is projected without its label. Every key of a row costs a string in the
  * answer and in decoding it, once per link; compiledLinks restores the rows the resolvers read.
@@ -326,10 +326,9 @@ function linkList(
   const row = bare
     ? node
     : `{props: ${r} {${[...props].map((p) => `.${p}`).join(', ')}}, node: ${node}}`;
-  return {
-    text: `COLLECT { MATCH (${v})${arrow}(${pattern})${where} WITH ${r}, ${m} ORDER BY ${m}.key RETURN ${row} }`,
-    bare,
-  };
+  // Unordered: compiledLinks orders each list by key. A sort per list in Neo4j cost a two-hop
+  // statement (a hub's projects and each one's States) about 15 % of its database CPU.
+  return { text: `COLLECT { MATCH (${v})${arrow}(${pattern})${where} RETURN ${row} }`, bare };
 }
 
 const NO_PROPS: LinkProps = Object.freeze({});
@@ -342,9 +341,13 @@ function labelled(node: NodeRow, labels: readonly Label[]): NodeRow {
   return node;
 }
 
+/** Key order as Cypher's ORDER BY has it: both compare strings by UTF-16 code units. */
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The links of a relationship field that the parent's statement compiled (`slot` as linkSlot
- * names it), as the rows the resolvers read; undefined when they were not compiled.
+ * names it), in the order of their far nodes' keys, as the rows the resolvers read; undefined
+ * when they were not compiled.
  */
 export function compiledLinks(
   parent: Pick<NodeRow, '_links' | '_nodes'>,
@@ -354,10 +357,9 @@ export function compiledLinks(
   const links = parent._links?.[slot];
   if (links) {
     for (const link of links) labelled(link.node, relation.to);
-    return links;
+    return links.sort((a, b) => byKey(a.node.key, b.node.key));
   }
-  return parent._nodes?.[slot]?.map((node) => ({
-    props: NO_PROPS,
-    node: labelled(node, relation.to),
-  }));
+  return parent._nodes?.[slot]
+    ?.sort((a, b) => byKey(a.key, b.key))
+    .map((node) => ({ props: NO_PROPS, node: labelled(node, relation.to) }));
 }
