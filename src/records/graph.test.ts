@@ -117,6 +117,27 @@ describe('buildGraph', () => {
     ]);
   });
 
+  it('checks the document cited by every fact, not only by links', () => {
+    const { loaded, first, second, identity } = dataset();
+    const nope = { ...source, document: 'NOPE' };
+    second.statuses.push({ status: 'ongoing', source: nope });
+    first.budgets.push({ amount: 10, currency: 'USD', source: nope });
+    (loaded.data.entities[0] as { compactSource?: typeof source }).compactSource = nope;
+    (identity as { source?: typeof source }).source = nope;
+    const unknown = (file: string, record: string, field: string) => ({
+      file,
+      record,
+      field,
+      message: 'unknown Document "NOPE"',
+    });
+    expect(issuesOf(loaded)).toEqual([
+      unknown('project-identities.json', 'record #3 (key "P-1")', 'source.document'),
+      unknown('entities.json', 'record #1 (key "E")', 'compactSource.document'),
+      unknown('projects-a.json', 'record #1 (key "P-1")', 'budgets.0.source.document'),
+      unknown('projects-b.json', 'record #5 (key "P-2")', 'statuses.0.source.document'),
+    ]);
+  });
+
   it('names records without a key by their position (contributions, identities)', () => {
     const { loaded, contribution, identity } = dataset();
     contribution.entity = 'NOPE';

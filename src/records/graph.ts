@@ -322,6 +322,9 @@ export function buildGraph(
       ),
     );
   };
+  // A fact's own source (a status, a budget, a spelling as printed) must cite a known document.
+  const checkSources = (facts: readonly { readonly source: Source }[], field: string) =>
+    facts.forEach((x, i) => check('Document', x.source.document, `${field}.${i}.source.document`));
   const at = (record: object, key?: string) => {
     current = locate(loaded, record, key);
     currentIllustrative = 'illustrative' in record && record.illustrative === true;
@@ -360,6 +363,11 @@ export function buildGraph(
   for (const r of data.reconciliation) {
     at(r);
     check('Document', r.document, 'document');
+  }
+  for (const identity of data['project-identities']) {
+    at(identity, identity.key);
+    if (identity.source !== undefined)
+      check('Document', identity.source.document, 'source.document');
   }
   const figureKeys = new Set<string>();
   for (const f of data['stated-figures']) {
@@ -432,6 +440,8 @@ export function buildGraph(
       searchText: searchText(e.key, e.name, e.aliases),
     });
     cite('Entity', e.key, e.sources);
+    if (e.compactSource !== undefined)
+      check('Document', e.compactSource.document, 'compactSource.document');
     if (e.parent !== undefined)
       link('PART_OF', 'Entity', e.key, 'Entity', e.parent, 'parent', e.sources[0]);
   }
@@ -457,6 +467,7 @@ export function buildGraph(
       ),
     });
     cite('Resolution', r.key, r.sources);
+    checkSources(r.asWritten, 'asWritten');
     r.mandates.forEach((m, i) =>
       link('MANDATES', 'Resolution', r.key, 'Entity', m.entity, `mandates.${i}.entity`, m.source),
     );
@@ -535,6 +546,8 @@ export function buildGraph(
     for (const part of parts.get(p) ?? [p]) {
       at(part, part.key);
       cite('Project', p.key, part.sources);
+      checkSources(part.statuses, 'statuses');
+      checkSources(part.budgets, 'budgets');
       part.implementers.forEach((x, i) =>
         link(
           'IMPLEMENTED_BY',
@@ -622,9 +635,7 @@ export function buildGraph(
       searchText: searchText(r.key, r.title, r.summary, r.heading),
     });
     cite('Recommendation', r.key, r.sources);
-    r.responses.forEach((x, i) =>
-      check('Document', x.source.document, `responses.${i}.source.document`),
-    );
+    checkSources(r.responses, 'responses');
     link('ISSUED_BY', 'Recommendation', r.key, 'Entity', r.issuer, 'issuer', r.sources[0]);
     r.addressedTo.forEach((a, i) =>
       'entity' in a
@@ -683,6 +694,7 @@ export function buildGraph(
     r.implementedBy.forEach((x, i) => {
       const project = canonical.get(x.project) ?? x.project;
       if (!check('Project', project, `implementedBy.${i}.project`)) return;
+      check('Document', x.source.document, `implementedBy.${i}.source.document`);
       // The Recommendation record owns this link, though it points from the Project.
       rels.push({
         type: 'IMPLEMENTS',
