@@ -53,6 +53,14 @@ const ANSWER_COUNTS: readonly (readonly [string, (x: string) => string])[] = [
   ],
 ];
 
+const ANSWER_NAMES = ANSWER_COUNTS.map(([name]) => name);
+
+/** `a: a, b: b`: variables gathered into a map under their own names. */
+const entries = (names: readonly string[]) => names.map((name) => `${name}: ${name}`).join(', ');
+/** `m.a AS a, m.b AS b`: a map's entries back into variables. */
+const unpacked = (m: string, names: readonly string[]) =>
+  names.map((name) => `${m}.${name} AS ${name}`).join(', ');
+
 /** The counts over a list of `answering` maps. */
 const answered = (list: string) =>
   ANSWER_COUNTS.map(([name, holds]) => `size([x IN ${list} WHERE ${holds('x')}]) AS ${name}`).join(
@@ -134,22 +142,22 @@ const pillarCoverage = (now: boolean) => `
     UNWIND keys AS key
     WITH key, count(*) AS recommendations,
          ${answeredRows('x')}
-    RETURN collect({key: key, recommendations: recommendations, ${ANSWER_COUNTS.map(([name]) => `${name}: ${name}`).join(', ')}}) AS recommendationCounts
+    RETURN collect({key: key, recommendations: recommendations, ${entries(ANSWER_NAMES)}}) AS recommendationCounts
   }
   UNWIND range(0, size(codes) - 1) AS i
   WITH allProjects, codes[i] AS key, ${pillarList(PILLARS.map(([, label]) => label))}[i] AS label,
        projectCounts[i] AS projects, recommendationCounts
   WITH allProjects, key, label, projects,
        coalesce(head([c IN recommendationCounts WHERE c.key = key]),
-                {recommendations: 0, ${ANSWER_COUNTS.map(([name]) => `${name}: 0`).join(', ')}}) AS c
+                {recommendations: 0, ${ANSWER_NAMES.map((name) => `${name}: 0`).join(', ')}}) AS c
   WITH allProjects, key, label, projects, c.recommendations AS recommendations,
-       ${ANSWER_COUNTS.map(([name]) => `c.${name} AS ${name}`).join(', ')}
+       ${unpacked('c', ANSWER_NAMES)}
   WHERE projects > 0 OR recommendations > 0
   RETURN ${groupRow}
   ORDER BY key`;
 
 /** The counts of a group, in the order of its row. */
-const GROUP_COUNTS = ['projects', 'recommendations', ...ANSWER_COUNTS.map(([name]) => name)];
+const GROUP_COUNTS = ['projects', 'recommendations', ...ANSWER_NAMES];
 
 /**
  * By a node label. `links` yields one row per link of a group `n` to a node `x`, with its `kind`:
@@ -178,10 +186,10 @@ const nodeCoverage = (now: boolean, links: string, keepGroup?: string) => `${lin
   WITH n.key AS key, coalesce(n.name, n.key) AS label, projects, size(inGroup) AS recommendations,
        ${answered('inGroup')}
   // The groups are gathered so that the projects that count are counted once.
-  WITH collect({key: key, label: label, ${GROUP_COUNTS.map((name) => `${name}: ${name}`).join(', ')}}) AS groups
+  WITH collect({key: key, label: label, ${entries(GROUP_COUNTS)}}) AS groups
   WITH groups, ${allProjects(now)} AS allProjects
   UNWIND groups AS g
-  WITH allProjects, g.key AS key, g.label AS label, ${GROUP_COUNTS.map((name) => `g.${name} AS ${name}`).join(', ')}
+  WITH allProjects, g.key AS key, g.label AS label, ${unpacked('g', GROUP_COUNTS)}
   RETURN ${groupRow}
   ORDER BY key`;
 
