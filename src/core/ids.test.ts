@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from './errors.js';
-import { parseNodeId } from './ids.js';
+import { parseNodeId, LABELS, REL_TYPES, relTypesOf } from './ids.js';
 
 describe('parseNodeId', () => {
   it('splits on the first colon, keeping colons and slashes in the key', () => {
@@ -33,5 +33,25 @@ describe('parseNodeId', () => {
       return null;
     })();
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 300 });
+  });
+});
+
+describe('relTypesOf', () => {
+  it("gives the types that meet a label from either side, sorted: an entity's seven", () => {
+    expect(relTypesOf('Entity')).toEqual([
+      'ADDRESSED_TO',
+      'CITED_IN',
+      'CONTRIBUTES_TO',
+      'IMPLEMENTED_BY',
+      'ISSUED_BY',
+      'MANDATES',
+      'PART_OF',
+    ]);
+    expect(relTypesOf('Document')).toEqual(['CITED_IN']);
+  });
+
+  it('leaves no type unreachable: each meets some label', () => {
+    const reached = new Set(LABELS.flatMap((label) => relTypesOf(label)));
+    expect([...reached].sort()).toEqual([...REL_TYPES].sort());
   });
 });

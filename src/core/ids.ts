@@ -43,6 +43,44 @@ export const REL_TYPES = [
 
 export type RelType = (typeof REL_TYPES)[number];
 
+/**
+ * The labels each relationship type joins (DESIGN.md): nothing writes a type between others. The
+ * loader refuses a relationship outside it, and a node's neighbourhood looks only at its label's types.
+ */
+export const REL_ENDPOINTS: Readonly<
+  Record<RelType, { readonly from: readonly Label[]; readonly to: readonly Label[] }>
+> = {
+  CITED_IN: { from: LABELS, to: ['Document'] },
+  IMPLEMENTED_BY: { from: ['Project'], to: ['Entity'] },
+  BENEFITS: { from: ['Project'], to: ['MemberState'] },
+  COVERS: { from: ['Project'], to: ['Region'] },
+  IMPLEMENTS: { from: ['Project'], to: ['Recommendation'] },
+  SUPPORTS: { from: ['Project'], to: ['Resolution'] },
+  ADDRESSES: { from: ['Project', 'Recommendation'], to: ['ThematicArea'] },
+  ISSUED_BY: { from: ['Recommendation'], to: ['Entity'] },
+  ADDRESSED_TO: { from: ['Recommendation'], to: ['MemberState', 'Entity'] },
+  REFERS_TO: { from: ['Recommendation'], to: ['Resolution', 'LegalInstrument'] },
+  MANDATES: { from: ['Resolution'], to: ['Entity'] },
+  RECALLS: { from: ['Resolution'], to: ['Resolution'] },
+  MEMBER_OF: { from: ['MemberState'], to: ['Region'] },
+  CONTRIBUTES_TO: { from: ['MemberState', 'Entity'], to: ['Entity'] },
+  PART_OF: { from: ['Entity'], to: ['Entity'] },
+  CONTINUES: { from: ['Project'], to: ['Project'] },
+};
+
+/** True when REL_ENDPOINTS allows a relationship of `type` from `from` to `to`. */
+export function isAllowedRel(type: RelType, from: Label, to: Label): boolean {
+  const ends = REL_ENDPOINTS[type];
+  return ends.from.includes(from) && ends.to.includes(to);
+}
+
+/** The relationship types that can meet a node of `label`, either way, sorted. */
+export function relTypesOf(label: Label): RelType[] {
+  return REL_TYPES.filter(
+    (type) => REL_ENDPOINTS[type].from.includes(label) || REL_ENDPOINTS[type].to.includes(label),
+  ).sort();
+}
+
 const LABEL_SET: ReadonlySet<string> = new Set(LABELS);
 
 /** True for a string that names one of our labels. */

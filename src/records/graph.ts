@@ -1,5 +1,5 @@
 // Turns a validated Dataset into node and relationship rows for the writer, checking references.
-import { REL_TYPES, type Label, type RelType } from '../core/ids.js';
+import { isAllowedRel, REL_TYPES, type Label, type RelType } from '../core/ids.js';
 import { recordLabel, type LoadedDataset, type SeedIssue } from './dataset.js';
 import type { Evidence } from '../core/evidence.js';
 import type { Dataset, ProjectRecord, Source, StatedFigureRecord } from './schema.js';
@@ -743,6 +743,12 @@ export function buildGraph(
       },
     });
   }
+
+  // The explorer reads a node's links by the types REL_ENDPOINTS gives its label: a link outside
+  // them would be in the graph and never shown. Only a change to this file can make one.
+  for (const r of rels)
+    if (!isAllowedRel(r.type, r.fromLabel, r.toLabel))
+      throw new Error(`${r.type} from ${r.fromLabel} to ${r.toLabel} is not in REL_ENDPOINTS`);
 
   return {
     nodes,
