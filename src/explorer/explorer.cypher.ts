@@ -48,8 +48,8 @@ const firstOfType = (n: string, type: string) => `
 const expand = (n: string, types: readonly RelType[]) => `
   CALL (${n}) {${types.map((type) => firstOfType(n, type)).join('\n      UNION ALL')}
   }
-  WITH ${n}, nDegree, r, m, type(r) AS type
-  WITH {from: ${idOf(n)}, type: type,
+  WITH nDegree, r, m, type(r) AS type
+  WITH {type: type,
           total: reduce(t = 0, x IN nDegree | t + CASE WHEN x.type = type AND ($direction = 'BOTH' OR x.direction = $direction) THEN x.count ELSE 0 END),
           edge: ${expandedEdge('r')}, node: ${projectedNode('m')}, nodeElementId: elementId(m),
           degree: CASE WHEN $neighbourDegrees THEN ${degree('m')} ELSE [] END} AS link`;

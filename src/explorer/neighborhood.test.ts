@@ -12,7 +12,6 @@ const link = (
   total: number,
   edgeId: string,
 ): ExpansionRow => ({
-  from,
   type,
   total,
   edge: { id: edgeId, type, source: from, target: `${to.label}:${to.key}`, props: {} },

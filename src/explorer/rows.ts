@@ -31,11 +31,11 @@ export interface NodeDegreeRow {
 }
 
 /**
- * One relationship followed while expanding a neighbourhood: from which node, how many of its
- * type that node has in all (`total`, before `limitPerType`), and the node reached with its degree.
+ * One relationship followed while expanding a neighbourhood: how many of its type the node it
+ * was followed from has in all (`total`, before `limitPerType`), and the node reached with its
+ * degree. (The edge names both ends.)
  */
 export interface ExpansionRow {
-  readonly from: string;
   readonly type: string;
   readonly total: number;
   readonly edge: EdgeRow;
