@@ -27,7 +27,8 @@ const degree = (v: string) =>
   `CASE WHEN $includeIllustrative THEN ${storedDegree(v, 'all')} ELSE ${storedDegree(v, 'real')} END`;
 // What a caller did not select is not read: `$bareNodes` projects a node as its id only,
 // `$bareEdges` a link without its properties, `$neighbourDegrees` false skips the degree of every
-// node reached (the expanding node's is always read: it gives each type's total).
+// node reached (the expanding node's is always read: it gives each type's total), and
+// `$nextHop` false leaves out the element id of each node reached, which only a next hop reads.
 const projectedNode = (v: string) =>
   `CASE WHEN $bareNodes THEN {label: labels(${v})[0], key: ${v}.key} ELSE ${nodeProjection(v)} END`;
 const expandedEdge = (r: string) =>
@@ -51,7 +52,7 @@ const expand = (n: string, types: readonly RelType[]) => `
   WITH nDegree, r, m, type(r) AS type
   WITH {type: type,
           total: reduce(t = 0, x IN nDegree | t + CASE WHEN x.type = type AND ($direction = 'BOTH' OR x.direction = $direction) THEN x.count ELSE 0 END),
-          edge: ${expandedEdge('r')}, node: ${projectedNode('m')}, nodeElementId: elementId(m),
+          edge: ${expandedEdge('r')}, node: ${projectedNode('m')}, nodeElementId: CASE WHEN $nextHop THEN elementId(m) END,
           degree: CASE WHEN $neighbourDegrees THEN ${degree('m')} ELSE [] END} AS link`;
 
 /** What a neighbourhood statement reads and returns (see `expand`). */
@@ -63,6 +64,7 @@ export type ExpandParams = {
   bareNodes: boolean;
   bareEdges: boolean;
   neighbourDegrees: boolean;
+  nextHop: boolean;
 };
 
 /**

@@ -76,12 +76,18 @@ export async function readNeighborhood(
     bareEdges: args.bareEdges,
     neighbourDegrees: args.neighbourDegrees,
   };
-  const [first] = await db.read(neighborhoodStart.get(start.label)!, { ...params, key: start.key });
+  const [first] = await db.read(neighborhoodStart.get(start.label)!, {
+    ...params,
+    key: start.key,
+    nextHop: args.depth === 2,
+  });
   if (first === undefined) return EMPTY_NEIGHBORHOOD;
   const hops: ExpansionRow[][] = [[...first.links]];
   if (args.depth === 2 && first.links.length > 0) {
-    const frontier = [...new Set(first.links.map((link) => link.nodeElementId))];
-    hops.push(await db.read(neighborhoodHop, { ...params, frontier }));
+    const frontier = [
+      ...new Set(first.links.flatMap((link) => (link.nodeElementId ? [link.nodeElementId] : []))),
+    ];
+    hops.push(await db.read(neighborhoodHop, { ...params, frontier, nextHop: false }));
   }
   return assembleNeighborhood(first, hops, args.limitPerType);
 }

@@ -40,8 +40,8 @@ export interface ExpansionRow {
   readonly total: number;
   readonly edge: EdgeRow;
   readonly node: NodeRow;
-  /** Element id of the node reached: the next hop starts from it. */
-  readonly nodeElementId: string;
+  /** Element id of the node reached, where a next hop starts from it; else null. */
+  readonly nodeElementId: string | null;
   readonly degree: readonly DegreeCountRow[];
 }
 
