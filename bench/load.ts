@@ -46,7 +46,10 @@ export async function closedLoop(
 
 // node:http with a keep-alive agent rather than fetch: fetch (undici) costs the bench process
 // 0.1–0.4 ms more per request on loopback, which would be counted as the server's latency.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+// `timeout` makes the agent heed a server's `Keep-Alive: timeout=5` and drop an idle socket a
+// second before the server does; without it (Node 20) idle sockets are kept, and a request sent
+// as the server closes one after a contestant's 5 s pause fails with "socket hang up".
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 120_000 });
 
 /** POSTs `body` (JSON) to `url` over a kept-alive connection: the status and the response text. */
 export function post(url: string, body: string): Promise<{ status: number; text: string }> {
