@@ -89,8 +89,8 @@ const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
 // ---------------------------------------------------------------------------------------------
 // Contestants.
 
-type ContestantName = 'ctkg' | 'library' | 'raw' | 'raw-http';
-const CONTESTANTS: readonly ContestantName[] = ['ctkg', 'library', 'raw', 'raw-http'];
+type ContestantName = 'ctkg' | 'library' | 'raw' | 'raw-http' | 'raw-apollo';
+const CONTESTANTS: readonly ContestantName[] = ['ctkg', 'library', 'raw', 'raw-http', 'raw-apollo'];
 
 interface Contestant {
   readonly name: ContestantName;
@@ -194,9 +194,20 @@ const rawHttpSide: HttpSide = {
   probe: JSON.stringify({ question: 'ping' }),
 };
 
+/** The raw statement as the one field of bench/raw-apollo-server.ts. */
+const RAW_APOLLO_QUERY = 'query R($q: String!, $v: JSON!) { raw(question: $q, variant: $v) }';
+const rawApolloSide: HttpSide = {
+  supports: () => true,
+  body: (q, v) => JSON.stringify({ query: RAW_APOLLO_QUERY, variables: { q: q.id, v } }),
+  answer: (q, text) => q.raw.normalise((graphqlData(text) as { raw: unknown }).raw),
+  check: (text) => void graphqlData(text),
+  path: '/',
+  probe: JSON.stringify({ query: '{ __typename }' }),
+};
+
 /** Starts an HTTP contestant's process and resolves once it answers its probe. */
 async function startHttpServer(
-  name: 'ctkg' | 'library' | 'raw-http',
+  name: Exclude<ContestantName, 'raw'>,
   script: string,
   vars: Record<string, string>,
   side: HttpSide,
@@ -289,7 +300,7 @@ async function startRaw(vars: Record<string, string>): Promise<Contestant> {
   };
 }
 
-/** The three contestants over the Neo4j at `neo`, started in parallel. */
+/** The contestants over the Neo4j at `neo`, started in parallel. */
 async function startContestants(neo: LocalNeo4j): Promise<Contestant[]> {
   const vars = { NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password };
   const started = await Promise.allSettled([
@@ -321,6 +332,7 @@ async function startContestants(neo: LocalNeo4j): Promise<Contestant[]> {
     ),
     startRaw(vars),
     startHttpServer('raw-http', 'bench/raw-http-server.ts', vars, rawHttpSide),
+    startHttpServer('raw-apollo', 'bench/raw-apollo-server.ts', vars, rawApolloSide),
   ]);
   const ok = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []));
@@ -651,6 +663,7 @@ const ratio = (a: number | undefined, b: number | undefined) =>
 function scaleSection(s: ScaleReport): string[] {
   const rows: string[] = [];
   const ratios: string[] = [];
+  const floors: string[] = [];
   for (const { question: q, variants, results } of s.questions) {
     for (const name of CONTESTANTS) {
       const m = results.get(name);
@@ -666,6 +679,10 @@ function scaleSection(s: ScaleReport): string[] {
     const l = results.get('library');
     const r = results.get('raw');
     const h = results.get('raw-http');
+    const a = results.get('raw-apollo');
+    floors.push(
+      `| (${q.id}) | ${ratio(h?.p50Alone, r?.p50Alone)} | ${ratio(a?.p50Alone, r?.p50Alone)} | ${ratio(c?.p50Alone, r?.p50Alone)} | ${ratio(c?.p50Alone, a?.p50Alone)} |`,
+    );
     ratios.push(
       `| (${q.id}) | ${ratio(c?.p50Alone, l?.p50Alone)} | ${ratio(c?.p50Alone, r?.p50Alone)} | ${ratio(c?.p50Alone, h?.p50Alone)} | ${ratio(c?.rps, l?.rps)} | ${ratio(c?.rps, r?.rps)} | ${ratio(c?.cpuPerRequest, l?.cpuPerRequest)} | ${ratio(c?.cpuPerRequest, r?.cpuPerRequest)} | ${ratio(c?.dbCpuPerRequest ?? undefined, l?.dbCpuPerRequest ?? undefined)} | ${ratio(c?.dbCpuPerRequest ?? undefined, r?.dbCpuPerRequest ?? undefined)} |`,
     );
@@ -689,6 +706,12 @@ function scaleSection(s: ScaleReport): string[] {
     '| question | p50 alone ÷ library | p50 alone ÷ raw | p50 alone ÷ raw over HTTP | req/s ÷ library | req/s ÷ raw | CPU ÷ library | CPU ÷ raw | Neo4j CPU ÷ library | Neo4j CPU ÷ raw |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...ratios,
+    '',
+    "Floors (p50 alone ÷ raw's): what the same statement costs behind a bare HTTP server and behind Apollo Server, before any work of a real API; and ctkg against the Apollo floor.",
+    '',
+    '| question | raw-http ÷ raw | raw-apollo ÷ raw | ctkg ÷ raw | ctkg ÷ raw-apollo |',
+    '|---|---|---|---|---|',
+    ...floors,
     '',
     `Memory of each contestant's process (RSS at start / after the races / peak): ${s.memory
       .map((m) => `${m.name} ${MB(m.start.rss)} / ${MB(m.end.rss)} / ${MB(m.end.maxRss)} MiB`)
@@ -721,8 +744,9 @@ function report(info: Awaited<ReturnType<typeof machine>>, scales: ScaleReport[]
     '- **library**: Apollo Server 5 (standalone) + `@neo4j/graphql` 7 over the same graph, type definitions in `bench/library-schema.ts` (its own process), over HTTP.',
     '- **raw**: one hand-written Cypher statement per question through neo4j-driver `executeQuery`, no HTTP or GraphQL (its own process; the answer is serialised to JSON like a response).',
     '- **raw-http**: the same statement behind a bare `node:http` server (`bench/raw-http-server.ts`: no framework, no GraphQL, no limits), over HTTP. Not a rival: it shows what the loopback hop, reading the request and writing the JSON answer cost any HTTP API, which the in-process raw contestant does not pay.',
+    '- **raw-apollo**: the same statement as the one field of an Apollo Server 5 (standalone; `bench/raw-apollo-server.ts`: a JSON scalar, no schema of the graph, no limits), over HTTP. Not a rival either: what any Apollo server pays at least, before resolving a single field of a real schema.',
     '',
-    'All four read the same Neo4j; one process per contestant, restarted at each scale. Each runs as deployed: `NODE_ENV=production` (as the Docker image sets it; otherwise graphql-js checks every `instanceof` for a second copy of itself) and source maps off (tsx turns them on; the built server runs without them).',
+    'All five read the same Neo4j; one process per contestant, restarted at each scale. Each runs as deployed: `NODE_ENV=production` (as the Docker image sets it; otherwise graphql-js checks every `instanceof` for a second copy of itself) and source maps off (tsx turns them on; the built server runs without them).',
     '',
     '## Questions',
     '',

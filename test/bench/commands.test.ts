@@ -27,7 +27,7 @@ describe('npm run bench', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('races the contestants (and raw over HTTP) on every question and writes its report, exit 0', async () => {
+  it('races the contestants (and the floors: raw over HTTP and over Apollo) on every question and writes its report, exit 0', async () => {
     const out = join(dir, 'RESULTS.md');
     const { code, output } = await run('npm', ['run', 'bench', '--', '--scales', '0.2'], {
       BENCH_OUT: out,
@@ -41,10 +41,11 @@ describe('npm run bench', () => {
     const row = (question: string, contestant: string) =>
       new RegExp(`\\| \\(${question}\\)\\s*\\| ${contestant}\\s*\\|`);
     for (const question of ['a', 'b', 'c', 'd', 'f'])
-      for (const contestant of ['ctkg', 'library', 'raw', 'raw-http'])
+      for (const contestant of ['ctkg', 'library', 'raw', 'raw-http', 'raw-apollo'])
         expect(report).toMatch(row(question, contestant));
     expect(report).toMatch(row('e', 'ctkg')); // a group-by: the library cannot race it
     expect(report).toContain('What the library could not express');
+    expect(report).toMatch(/\| \(e\)\s*\| [\d.]+\s*\| [\d.]+\s*\| [\d.]+\s*\| [\d.]+\s*\|/); // the floors
   }, 600_000);
 
   it('stops with a usage message on a bad option', async () => {
