@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL, type Neo4jGraphQLContext } from '@neo4j/graphql';
 import { typeDefs } from './library-schema.js';
-import { driverFromEnv, need } from './contestant-env.js';
+import { driverFromEnv, need, stopOnSignals } from './contestant-env.js';
 
 const { driver, database } = driverFromEnv();
 const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
@@ -15,10 +15,4 @@ const { url } = await startStandaloneServer(server, {
 });
 console.log(`library serving on ${url}`);
 
-const stop = async () => {
-  await server.stop();
-  await driver.close();
-  process.exit(0);
-};
-process.once('SIGTERM', () => void stop());
-process.once('SIGINT', () => void stop());
+stopOnSignals(server, driver);

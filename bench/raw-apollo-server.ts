@@ -6,7 +6,7 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { GraphQLScalarType } from 'graphql';
-import { need } from './contestant-env.js';
+import { need, stopOnSignals } from './contestant-env.js';
 import { driver, rawAnswer } from './raw-statement.js';
 
 const server = new ApolloServer({
@@ -27,10 +27,4 @@ const { url } = await startStandaloneServer(server, {
 });
 console.log(`raw-apollo serving on ${url}`);
 
-const stop = async () => {
-  await server.stop();
-  await driver.close();
-  process.exit(0);
-};
-process.once('SIGTERM', () => void stop());
-process.once('SIGINT', () => void stop());
+stopOnSignals(server, driver);
